@@ -1,0 +1,1 @@
+"""The ward Party committee's directive portal: content model, importer, MkDocs plugin."""

@@ -1,0 +1,246 @@
+"""The content model: frozen dataclasses, no knowledge of MkDocs.
+
+Everything the portal knows about a document, a topic or a cited directive is
+one of these values. They are built by `frontmatter` (documents), `topics`
+(the registry) and `references` (citations), and read by `graph` and `pages`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Document types: slug -> (Vietnamese label, code used in numbers).
+DOCUMENT_TYPES: dict[str, tuple[str, str]] = {
+    "cong-van": ("Công văn", "CV"),
+    "ke-hoach": ("Kế hoạch", "KH"),
+    "huong-dan": ("Hướng dẫn", "HD"),
+    "nghi-quyet": ("Nghị quyết", "NQ"),
+    "chi-thi": ("Chỉ thị", "CT"),
+    "ket-luan": ("Kết luận", "KL"),
+    "quyet-dinh": ("Quyết định", "QĐ"),
+    "quy-dinh": ("Quy định", "QĐ"),
+    "thong-bao": ("Thông báo", "TB"),
+    "bao-cao": ("Báo cáo", "BC"),
+    "chuong-trinh": ("Chương trình", "CTr"),
+    "de-an": ("Đề án", "ĐA"),
+}
+
+# Type words as they appear in citations and headers -> type slug.
+# State documents (laws, decrees) get their own slugs: they are cited, never published.
+TYPE_WORDS: dict[str, str] = {
+    "công văn": "cong-van",
+    "kế hoạch": "ke-hoach",
+    "hướng dẫn": "huong-dan",
+    "nghị quyết": "nghi-quyet",
+    "chỉ thị": "chi-thi",
+    "kết luận": "ket-luan",
+    "quyết định": "quyet-dinh",
+    "quy định": "quy-dinh",
+    "thông báo": "thong-bao",
+    "báo cáo": "bao-cao",
+    "chương trình": "chuong-trinh",
+    "đề án": "de-an",
+    "luật": "luat",
+    "nghị định": "nghi-dinh",
+    "thông tư": "thong-tu",
+}
+
+CITED_TYPE_LABELS: dict[str, str] = {
+    **{slug: label for slug, (label, _code) in DOCUMENT_TYPES.items()},
+    "luat": "Luật",
+    "nghi-dinh": "Nghị định",
+    "thong-tu": "Thông tư",
+}
+
+# Type codes in a Party document number (the part between '-' and '/').
+TYPE_CODES: dict[str, str] = {
+    "CV": "cong-van",
+    "KH": "ke-hoach",
+    "HD": "huong-dan",
+    "NQ": "nghi-quyet",
+    "CT": "chi-thi",
+    "KL": "ket-luan",
+    "QĐ": "quyet-dinh",
+    "TB": "thong-bao",
+    "BC": "bao-cao",
+    "CTR": "chuong-trinh",
+    "ĐA": "de-an",
+}
+
+STATUSES = ("published", "draft")
+RELATIONS = ("implements", "cites")
+
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date whose day, or day and month, may be blank on the copy.
+
+    Never invented: `2026-04` stays April 2026 and is shown as `tháng 4/2026`.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str) -> "PartialDate":
+        """Parse `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; raise ValueError with the reason."""
+        match = _ISO_DATE.match(value.strip())
+        if not match:
+            raise ValueError(f"'{value}' is not YYYY-MM-DD, YYYY-MM or YYYY")
+        year = int(match[1])
+        month = int(match[2]) if match[2] else None
+        day = int(match[3]) if match[3] else None
+        return cls.checked(year, month, day)
+
+    @classmethod
+    def checked(cls, year: int, month: int | None, day: int | None) -> "PartialDate":
+        import datetime
+
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month} does not exist")
+        if day is not None:
+            if month is None:
+                raise ValueError("a day without a month")
+            try:
+                datetime.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"day {day} does not exist in month {month}/{year}") from None
+        return cls(year, month, day)
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def display(self) -> str:
+        """Vietnamese display: `26/10/2025`, `tháng 4/2026`, `năm 2026`."""
+        if self.month is None:
+            return f"năm {self.year}"
+        if self.day is None:
+            return f"tháng {self.month}/{self.year}"
+        return f"{self.day:02d}/{self.month:02d}/{self.year}"
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@dataclass(frozen=True)
+class SourceLocation:
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the content, reported as `path:line: what — fix`."""
+
+    path: str
+    line: int
+    message: str
+    fix: str = ""
+    severity: str = "error"  # "error" or "warning"
+    code: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.message}"
+        if self.fix:
+            text += f" — {self.fix}"
+        return text
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str = ""
+    title: str = ""
+    on_behalf: str = ""
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    intro: str = ""
+
+    @property
+    def url(self) -> str:
+        return f"chu-de/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A document cited by a published document (declared or found in the text)."""
+
+    id: str
+    relation: str = "cites"
+    date: PartialDate | None = None
+    issuer: str = ""
+    title: str = ""
+    type: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """One published (or draft) document, as read from its Markdown file."""
+
+    path: str  # relative to the content folder, with forward slashes
+    title: str
+    type: str
+    body: str
+    body_line: int  # line of the file where the body starts
+    number: str = ""
+    issuer: str = ""
+    place: str = ""
+    date: PartialDate | None = None
+    signer: Signer = field(default_factory=Signer)
+    recipients: tuple[str, ...] = ()
+    distribution: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+    status: str = "published"
+    lines: tuple[tuple[str, int], ...] = ()  # front matter key -> line
+
+    @property
+    def type_label(self) -> str:
+        return DOCUMENT_TYPES.get(self.type, (self.type, ""))[0]
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the page (MkDocs directory URLs)."""
+        stem = self.path[: -len(".md")] if self.path.endswith(".md") else self.path
+        if stem.endswith("/index") or stem == "index":
+            stem = stem[: -len("index")]
+            return stem
+        return stem + "/"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    def line_of(self, key: str) -> int:
+        for name, line in self.lines:
+            if name == key:
+                return line
+        return 1
+
+    def display_number(self) -> str:
+        """The number as printed, or a note that the copy leaves it blank."""
+        return self.number or "(chưa có số)"
+
+    def sort_key(self) -> tuple:
+        date = self.date.sort_key() if self.date else (0, 0, 0)
+        return (date, self.path)

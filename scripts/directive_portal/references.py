@@ -1,0 +1,229 @@
+"""Citations of other documents found in text: one parser for the whole project.
+
+`find_citations(text)` returns every citation of a numbered document
+(`Chỉ thị số 53-CT/TW ngày 26/10/2025 của Bộ Chính trị về "…"`,
+`Kế hoạch 21-KH/TU`, `Luật số 39/2024/QH15`, `Chỉ thị số 53-` / `CT/TW` split by
+a PDF line break) with its canonical id and, where the citation gives them,
+its date, issuer and subject. It works on any string and knows nothing of
+files or MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import TYPE_CODES, TYPE_WORDS, PartialDate
+from .text import squash
+
+# Hyphen, en dash, em dash, minus, non-breaking hyphen.
+_DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_UPPER = "A-ZĐƠƯÂÊÔĂ"
+
+# Type words, longest first, each word allowed to be split by a line break.
+_TYPE_WORD_ALTS = "|".join(
+    r"\s+".join(re.escape(word) for word in phrase.split())
+    for phrase in sorted(TYPE_WORDS, key=len, reverse=True)
+)
+
+_PARTY_NUMBER = (
+    rf"(?P<pnum>\d{{1,4}})\s*[{_DASH}]\s*"
+    rf"(?P<ptype>[{_UPPER}][{_UPPER}a-zđ]{{0,3}})\s*/\s*"
+    rf"(?P<pissuer>[{_UPPER}][{_UPPER}0-9]*(?:[{_DASH}][{_UPPER}][{_UPPER}0-9]*)?)"
+)
+_STATE_NUMBER = (
+    rf"(?P<snum>\d{{1,4}})\s*/\s*(?P<syear>(?:19|20)\d\d)\s*/\s*"
+    rf"(?P<scode>[{_UPPER}][{_UPPER}0-9]*(?:\s*[{_DASH}]\s*[{_UPPER}][{_UPPER}0-9]*)*)"
+)
+
+_CITATION = re.compile(
+    rf"(?:(?P<word>{_TYPE_WORD_ALTS})\s+(?:(?:số|Số)\s*)?)?"
+    rf"(?:{_PARTY_NUMBER}|{_STATE_NUMBER})"
+    rf"(?![{_UPPER}a-z0-9])",
+    re.IGNORECASE,
+)
+
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
+    re.IGNORECASE,
+)
+_ISSUER_AFTER = re.compile(
+    r"\s*,?\s*của\s+(?P<issuer>[^,;:()“”\"]{2,120}?)"
+    r"(?=\s+về\b|\s*[,;:()“”\"]|\s*\.(?:\s|$)|\s*$|\s+(?:nhằm|để|đã|có)\s)",
+    re.IGNORECASE,
+)
+_NEXT_CITATION_IN_ISSUER = re.compile(
+    rf"\s*(?:,|\bvà\b)\s*(?=(?:{_TYPE_WORD_ALTS})\s+(?:số\s*)?\d)", re.IGNORECASE
+)
+# "Luật Thủ đô (Luật số 39/2024/QH15)": the name before the parenthesis.
+_NAME_BEFORE = re.compile(r"(?P<name>Luật\s+[^\s()][^()\n]{1,60}?)\s*\(\s*$")
+_QUOTED_SUBJECT = re.compile(
+    r"\s*,?\s*(?:về\s+(?:việc\s+)?)?[“\"](?P<title>[^”\"]{3,400})[”\"]", re.IGNORECASE
+)
+_PLAIN_SUBJECT = re.compile(
+    r"\s*,?\s*về\s+(?:việc\s+)?(?P<title>[^;()“”\"]{3,300}?)(?=\s*[;()“”\"]|\.\s|\.$|$)",
+    re.IGNORECASE,
+)
+# "Ngày 22/4/2026, Ban Tuyên giáo và Dân vận Tỉnh ủy có Công văn số 578-CV/BTGDVTU"
+_DATE_BEFORE = re.compile(
+    r"Ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s*,\s*"
+    r"(?P<issuer>[^,;.()\n]{3,120}?)\s+(?:có|ban hành|đã ban hành)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation of a numbered document in a piece of text."""
+
+    id: str  # canonical number: `53-CT/TW`, `39/2024/QH15`
+    type: str  # type slug (`chi-thi`, `luat`) or "" when unknown
+    date: PartialDate | None
+    issuer: str
+    title: str
+    start: int  # span of the type word and number in the text
+    end: int
+    full_end: int  # end of the whole citation (date, issuer, subject)
+    line: int  # 1-based line of `start` in the text
+    text: str  # the matched type word and number, as written
+
+    @property
+    def key(self) -> str:
+        return citation_key(self.id)
+
+
+def canonical_id(raw: str) -> str:
+    """Normalise a number as written: no spaces or line breaks, hyphens for dashes.
+
+    >>> canonical_id("53-\\nCT/TW")
+    '53-CT/TW'
+    """
+    text = re.sub(r"\s+", "", raw)
+    text = re.sub(f"[{_DASH}]", "-", text)
+    match = re.fullmatch(rf"(\d+)-([^/]+)/(.+)", text)
+    if match:
+        code = match[2]
+        code = "CTr" if code.upper() == "CTR" else code.upper()
+        return f"{match[1]}-{code}/{match[3].upper()}"
+    return text.upper()
+
+
+def citation_key(id_: str) -> str:
+    """Matching key: canonical id without leading zeros (`03-ĐA/TU` ~ `3-ĐA/TU`)."""
+    return re.sub(r"^0+(?=\d)", "", id_).upper()
+
+
+def type_from_number(id_: str) -> str:
+    """Type slug from the code in a Party number: `53-CT/TW` -> `chi-thi`."""
+    match = re.fullmatch(r"\d+-([^/]+)/.+", id_)
+    if match:
+        return TYPE_CODES.get(match[1].upper(), "")
+    match = re.fullmatch(r"\d+/\d{4}/(.+)", id_)
+    if match:
+        code = match[1]
+        if code.startswith("QH"):
+            return "luat"
+        if code.startswith("NĐ"):
+            return "nghi-dinh"
+        if code.startswith("TT"):
+            return "thong-tu"
+        if code.startswith("NQ"):
+            return "nghi-quyet"
+        if code.startswith("QĐ"):
+            return "quyet-dinh"
+    return ""
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def _date(day: str | None, month: str | None, year: str | None) -> PartialDate | None:
+    try:
+        return PartialDate.checked(int(year), int(month), int(day)) if year else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _type_word_slug(word: str | None) -> str:
+    if not word:
+        return ""
+    return TYPE_WORDS.get(squash(word).lower(), "")
+
+
+def _describe(text: str, end: int) -> tuple[PartialDate | None, str, str, int]:
+    """Read the date, issuer and subject that follow a number in `text`."""
+    date, issuer, title = None, "", ""
+    match = _DATE_AFTER.match(text, end)
+    if match:
+        date = _date(match["d"] or match["d2"], match["m"] or match["m2"], match["y"] or match["y2"])
+        end = match.end()
+    match = _ISSUER_AFTER.match(text, end)
+    if match:
+        issuer = squash(match["issuer"])
+        # "của Ban Thường vụ Tỉnh ủy và Chỉ thị 05-CT/TW": stop before the next citation.
+        cut = _NEXT_CITATION_IN_ISSUER.search(issuer)
+        if cut:
+            issuer = issuer[: cut.start()]
+            end = match.start("issuer") + len(issuer)
+        else:
+            end = match.end()
+    match = _QUOTED_SUBJECT.match(text, end) or _PLAIN_SUBJECT.match(text, end)
+    if match:
+        title = squash(match["title"])
+        end = match.end()
+    return date, issuer, title, end
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every citation of a numbered document in `text`, in order."""
+    found: list[Citation] = []
+    for match in _CITATION.finditer(text):
+        if match["pnum"]:
+            raw = f"{match['pnum']}-{match['ptype']}/{match['pissuer']}"
+            code = match["ptype"].upper()
+            if code not in TYPE_CODES and code != "CTR" and not match["word"]:
+                continue  # `2-3/TW`-like noise without a type word
+        else:
+            raw = f"{match['snum']}/{match['syear']}/{match['scode']}"
+        id_ = canonical_id(raw)
+        type_ = _type_word_slug(match["word"]) or type_from_number(id_)
+        date, issuer, title, full_end = _describe(text, match.end())
+        if date is None:
+            before = _DATE_BEFORE.search(text, max(0, match.start() - 200), match.start())
+            if before:
+                date = _date(before["d"], before["m"], before["y"])
+                issuer = issuer or squash(before["issuer"])
+        if not title:
+            named = _NAME_BEFORE.search(text, max(0, match.start() - 80), match.start())
+            if named:
+                title = squash(named["name"])
+        found.append(
+            Citation(
+                id=id_,
+                type=type_,
+                date=date,
+                issuer=issuer,
+                title=title,
+                start=match.start(),
+                end=match.end(),
+                full_end=full_end,
+                line=_line_of(text, match.start()),
+                text=match.group(0),
+            )
+        )
+    return found
+
+
+def parse_number(raw: str) -> tuple[str, str] | None:
+    """Split a document's own number into (type code, issuer code).
+
+    `12-CV/ĐU` -> ("CV", "ĐU"); a blank number `-CV/ĐU` -> ("CV", "ĐU") too.
+    """
+    match = re.fullmatch(
+        rf"\s*(?:\d{{1,4}})?\s*[{_DASH}]\s*([^\s/]+)\s*/\s*(\S+)\s*", raw
+    )
+    if not match:
+        return None
+    return match[1], match[2]

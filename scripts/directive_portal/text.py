@@ -1,0 +1,32 @@
+"""Small Vietnamese text helpers shared by every stage."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from slugify import slugify as _slugify
+
+_SPACES = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (PDF line breaks included) into one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, `đ` as `d`: what people type on a phone."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+def slug(text: str, max_length: int = 0) -> str:
+    """URL slug without diacritics: `53-CT/TW` -> `53-ct-tw`, `Văn hóa` -> `van-hoa`."""
+    return _slugify(fold(text), max_length=max_length, word_boundary=bool(max_length))
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
