@@ -1,0 +1,262 @@
+"""Read a document file: split the front matter, parse it, validate it.
+
+`read_document(path, text, topic_slugs)` turns the text of one Markdown file
+into a `Document` and the list of every `Problem` found, each with the line of
+the file it is on. Nothing here knows about MkDocs; MkDocs' own front matter
+reader silently drops broken YAML, so we never rely on it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from typing import Any, Iterable
+
+import yaml
+
+from .model import DOCUMENT_TYPES, RELATIONS, STATUSES, Document, PartialDate, Problem, Reference, Signer
+from .text import nfc
+
+KNOWN_KEYS = (
+    "title", "type", "number", "issuer", "place", "date", "signer", "recipients",
+    "distribution", "topics", "references", "status",
+    # Keys MkDocs and Material understand, allowed on documents too.
+    "description", "template", "hide", "search", "tags",
+)
+SIGNER_KEYS = ("name", "title", "on_behalf")
+REFERENCE_KEYS = ("id", "date", "issuer", "title", "relation")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text: `2026-03` and `2026-03-05` alike."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter YAML or None, body, line where the body starts)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n").rstrip() in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    return "".join(lines[1:]), "", len(lines) + 1
+
+
+def _suggest(value: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"có phải ý bạn là '{close[0]}'?" if close else ""
+
+
+class _Reader:
+    """Collects problems while turning YAML nodes into model values."""
+
+    def __init__(self, path: str, first_line: int) -> None:
+        self.path = path
+        self.first_line = first_line  # file line of the first YAML line
+        self.problems: list[Problem] = []
+
+    def line(self, node: yaml.Node) -> int:
+        return self.first_line + node.start_mark.line
+
+    def error(self, node_or_line: yaml.Node | int, message: str, fix: str = "", code: str = "") -> None:
+        line = node_or_line if isinstance(node_or_line, int) else self.line(node_or_line)
+        self.problems.append(Problem(self.path, line, message, fix, "error", code))
+
+    def warning(self, node_or_line: yaml.Node | int, message: str, fix: str = "", code: str = "") -> None:
+        line = node_or_line if isinstance(node_or_line, int) else self.line(node_or_line)
+        self.problems.append(Problem(self.path, line, message, fix, "warning", code))
+
+    def scalar_text(self, key: str, node: yaml.Node, value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return nfc(str(value)).strip()
+        self.error(node, f"'{key}' phải là một dòng chữ, không phải danh sách hay nhóm khóa",
+                   f"viết {key}: \"...\" trên một dòng", "not-text")
+        return ""
+
+    def text_list(self, key: str, node: yaml.Node, value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (nfc(value).strip(),)
+        if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"'{key}' phải là danh sách", f"viết mỗi mục trên một dòng bắt đầu bằng '- ' dưới {key}:", "not-list")
+            return ()
+        items = []
+        for item_node, item in zip(node.value, value):
+            text = self.scalar_text(key, item_node, item)
+            if text:
+                items.append(text)
+        return tuple(items)
+
+    def date(self, key: str, node: yaml.Node, value: Any) -> PartialDate | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime.date):
+            value = value.isoformat()
+        try:
+            return PartialDate.parse(str(value))
+        except ValueError as exc:
+            self.error(node, f"ngày '{value}' không hợp lệ ({exc})",
+                       "viết ngày dạng YYYY-MM-DD, hoặc YYYY-MM / YYYY khi bản gốc để trống ngày", "bad-date")
+            return None
+
+
+def _mapping_items(node: yaml.MappingNode, value: dict) -> list[tuple[str, yaml.Node, yaml.Node, Any]]:
+    items = []
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+        items.append((key, key_node, value_node, value.get(key)))
+    return items
+
+
+def _signer(reader: _Reader, node: yaml.Node, value: Any) -> Signer:
+    if value is None:
+        return Signer()
+    if not isinstance(value, dict) or not isinstance(node, yaml.MappingNode):
+        reader.error(node, "'signer' phải có các khóa name, title, on_behalf",
+                     "ví dụ:\n  signer:\n    name: Lê Đức Toàn\n    title: Phó Bí thư Thường trực\n    on_behalf: T/M Ban Thường vụ", "bad-signer")
+        return Signer()
+    fields = {}
+    for key, key_node, value_node, item in _mapping_items(node, value):
+        if key not in SIGNER_KEYS:
+            reader.error(key_node, f"khóa '{key}' không có trong signer", _suggest(key, SIGNER_KEYS) or "chỉ dùng name, title, on_behalf", "unknown-key")
+            continue
+        fields[key] = reader.scalar_text(f"signer.{key}", value_node, item)
+    return Signer(**fields)
+
+
+def _references(reader: _Reader, node: yaml.Node, value: Any) -> tuple[Reference, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
+        reader.error(node, "'references' phải là danh sách văn bản được dẫn chiếu",
+                     "mỗi mục bắt đầu bằng '- id: 53-CT/TW'", "not-list")
+        return ()
+    from .references import canonical_id, type_from_number
+
+    refs = []
+    for item_node, item in zip(node.value, value):
+        if isinstance(item, str):
+            refs.append(Reference(id=canonical_id(item), type=type_from_number(canonical_id(item)), line=reader.line(item_node)))
+            continue
+        if not isinstance(item, dict) or not isinstance(item_node, yaml.MappingNode):
+            reader.error(item_node, "mỗi văn bản dẫn chiếu phải có khóa 'id'", "ví dụ: - id: 53-CT/TW", "bad-reference")
+            continue
+        fields: dict[str, Any] = {}
+        for key, key_node, value_node, sub in _mapping_items(item_node, item):
+            if key not in REFERENCE_KEYS:
+                reader.error(key_node, f"khóa '{key}' không có trong references", _suggest(key, REFERENCE_KEYS) or "chỉ dùng id, date, issuer, title, relation", "unknown-key")
+            elif key == "date":
+                fields["date"] = reader.date("date", value_node, sub)
+            elif key == "relation":
+                relation = reader.scalar_text(key, value_node, sub)
+                if relation not in RELATIONS:
+                    reader.error(value_node, f"quan hệ '{relation}' không hợp lệ", "dùng 'implements' (văn bản này triển khai văn bản kia) hoặc 'cites' (chỉ dẫn chiếu)", "bad-relation")
+                else:
+                    fields["relation"] = relation
+            else:
+                fields[key] = reader.scalar_text(key, value_node, sub)
+        if not fields.get("id"):
+            reader.error(item_node, "văn bản dẫn chiếu thiếu 'id' (số ký hiệu)", "thêm id: 53-CT/TW", "bad-reference")
+            continue
+        id_ = canonical_id(fields.pop("id"))
+        refs.append(Reference(id=id_, type=type_from_number(id_), line=reader.line(item_node), **fields))
+    return tuple(refs)
+
+
+def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tuple[Document | None, list[Problem]]:
+    """Parse and validate one document file. Returns (document or None, problems)."""
+    text = nfc(text.lstrip("\ufeff"))
+    yaml_text, body, body_line = split_front_matter(text)
+    reader = _Reader(path, 2)
+    if yaml_text is None:
+        reader.error(1, "tệp không có phần thông tin văn bản (front matter)",
+                     "đặt ở đầu tệp một khối bắt đầu và kết thúc bằng dòng '---', có ít nhất title và type")
+        return None, reader.problems
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+        data = yaml.load(yaml_text, Loader=_Loader) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = 2 + mark.line if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        reader.error(line, f"lỗi cú pháp YAML: {problem}",
+                     "kiểm tra dấu ':' sau tên khóa, thụt lề bằng dấu cách, và đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép", "yaml-syntax")
+        return None, reader.problems
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        reader.error(1, "phần thông tin văn bản phải là các dòng 'khóa: giá trị'", "ví dụ: title: Về việc ...", "not-mapping")
+        return None, reader.problems
+
+    fields: dict[str, Any] = {}
+    lines: list[tuple[str, int]] = []
+    topic_slugs = tuple(topic_slugs)
+    for key, key_node, value_node, value in _mapping_items(node, data):
+        lines.append((key, reader.line(key_node)))
+        if key not in KNOWN_KEYS:
+            reader.error(key_node, f"khóa '{key}' không có trong mẫu thông tin văn bản",
+                         _suggest(key, KNOWN_KEYS[:12]) or "xem danh sách khóa trong Hướng dẫn biên tập", "unknown-key")
+        elif key in ("title", "number", "issuer", "place", "type", "status"):
+            fields[key] = reader.scalar_text(key, value_node, value)
+        elif key == "date":
+            fields["date"] = reader.date(key, value_node, value)
+        elif key == "signer":
+            fields["signer"] = _signer(reader, value_node, value)
+        elif key in ("recipients", "distribution"):
+            fields[key] = reader.text_list(key, value_node, value)
+        elif key == "topics":
+            topics = reader.text_list(key, value_node, value)
+            for topic_node, topic in zip(getattr(value_node, "value", [value_node]), topics):
+                if topic not in topic_slugs:
+                    reader.error(topic_node if isinstance(topic_node, yaml.Node) else value_node,
+                                 f"chủ đề '{topic}' không có trong danh mục chủ đề (content/topics.yml)",
+                                 _suggest(topic, topic_slugs) or "dùng một trong: " + ", ".join(topic_slugs), "unknown-topic")
+            fields["topics"] = topics
+        elif key == "references":
+            fields["references"] = _references(reader, value_node, value)
+
+    key_line = dict(lines)
+    if not fields.get("title"):
+        reader.error(key_line.get("title", 1), "thiếu trích yếu 'title'", "thêm dòng title: <trích yếu của văn bản>", "missing-title")
+    doc_type = fields.get("type", "")
+    if not doc_type:
+        reader.error(key_line.get("type", 1), "thiếu loại văn bản 'type'", "thêm dòng type: cong-van (hoặc ke-hoach, huong-dan, ...)", "missing-type")
+    elif doc_type not in DOCUMENT_TYPES:
+        reader.error(key_line["type"], f"loại văn bản '{doc_type}' không tồn tại",
+                     _suggest(doc_type, DOCUMENT_TYPES) or "dùng một trong: " + ", ".join(DOCUMENT_TYPES), "unknown-type")
+    status = fields.get("status") or "published"
+    if status not in STATUSES:
+        reader.error(key_line["status"], f"trạng thái '{status}' không hợp lệ", "dùng 'published' (công bố) hoặc 'draft' (bản nháp)", "bad-status")
+        status = "draft"
+    fields["status"] = status
+
+    if any(p.severity == "error" for p in reader.problems):
+        return None, reader.problems
+    document = Document(path=path, body=body, body_line=body_line, lines=tuple(lines), **fields)
+    return document, reader.problems
+
+
+def duplicate_numbers(documents: Iterable[Document]) -> list[Problem]:
+    """Two published documents with the same non-empty number and issuer."""
+    seen: dict[tuple[str, str], Document] = {}
+    problems = []
+    for doc in sorted(documents, key=lambda d: d.path):
+        if not doc.number or doc.is_draft:
+            continue
+        key = (doc.number.upper(), doc.issuer.casefold())
+        if key in seen:
+            first = seen[key]
+            problems.append(Problem(
+                doc.path, doc.line_of("number"),
+                f"số '{doc.number}' của '{doc.issuer}' trùng với {first.path}:{first.line_of('number')}",
+                "mỗi văn bản có một số riêng: sửa số, hoặc xóa tệp bị nhập hai lần", "error", "duplicate-number"))
+        else:
+            seen[key] = doc
+    return problems

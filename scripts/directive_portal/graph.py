@@ -1,0 +1,272 @@
+"""The relation graph: which document cites which, resolved once all are known.
+
+Citations are gathered from every published document (found in its text and
+declared in its front matter), then grouped into cited documents. Numbers are
+not unique: two citations are the same document only when their canonical
+numbers match and their years, full dates and issuers do not contradict each
+other. A citation with no date joins the one known document with its number,
+or is reported when there are several.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .model import Document, PartialDate, Problem
+from .references import citation_key, find_citations, type_from_number
+from .text import fold, slug, squash
+
+_ISSUER_PREFIXES = ("ban thuong vu ", "ban chap hanh ", "thuong truc ", "tm ", "t/m ")
+
+
+def issuer_root(issuer: str) -> str:
+    """Comparable form of an issuer: folded, without the 'Ban Thường vụ' prefix."""
+    text = fold(squash(issuer)).replace("dang bo ", "dang uy ")
+    for prefix in _ISSUER_PREFIXES:
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    return text
+
+
+def _issuers_agree(a: str, b: str) -> bool:
+    if not a or not b:
+        return True
+    ra, rb = issuer_root(a), issuer_root(b)
+    return ra.startswith(rb) or rb.startswith(ra)
+
+
+def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.year != b.year:
+        return False
+    if a.month and b.month and a.month != b.month:
+        return False
+    return not (a.day and b.day and a.day != b.day)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One citation of a document by a published document."""
+
+    source: str  # path of the citing document
+    id: str
+    relation: str
+    date: PartialDate | None
+    issuer: str
+    title: str
+    type: str
+    line: int  # line in the citing file
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document cited by the portal's documents: published here or not."""
+
+    key: str  # unique slug: `53-ct-tw-2025`
+    id: str
+    type: str
+    date: PartialDate | None
+    issuer: str
+    title: str
+    published: str = ""  # path of the published document, if the portal has it
+    mentions: tuple[Mention, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"van-ban-dan-chieu/{self.key}/"
+
+
+@dataclass(frozen=True)
+class Graph:
+    documents: dict[str, Document]  # path -> published document
+    cited: dict[str, CitedDocument]  # key -> cited document
+    outgoing: dict[str, tuple[tuple[str, str], ...]]  # path -> ((cited key, relation), ...)
+    incoming: dict[str, tuple[tuple[str, str], ...]]  # cited key -> ((citing path, relation), ...)
+    mention_targets: dict[tuple[str, int], str] = field(default_factory=dict)  # (path, index) -> key
+    problems: tuple[Problem, ...] = ()
+
+    def citing(self, key: str) -> list[Document]:
+        """Published documents citing `key`, newest first."""
+        paths = {path for path, _relation in self.incoming.get(key, ())}
+        return sorted((self.documents[p] for p in paths), key=lambda d: d.sort_key(), reverse=True)
+
+    def cited_by_document(self, path: str) -> list[tuple[CitedDocument, str]]:
+        return [(self.cited[key], relation) for key, relation in self.outgoing.get(path, ())]
+
+    def related(self, path: str, limit: int = 8) -> list[Document]:
+        """Documents that cite the same documents as `path`, most shared first."""
+        shared: Counter[str] = Counter()
+        for key, _relation in self.outgoing.get(path, ()):
+            for other, _ in self.incoming.get(key, ()):
+                if other != path:
+                    shared[other] += 1
+        ranked = sorted(shared, key=lambda p: (-shared[p], tuple(-x for x in self.documents[p].sort_key()[0]), p))
+        return [self.documents[p] for p in ranked[:limit]]
+
+
+def document_mentions(doc: Document) -> list[tuple[int, Mention]]:
+    """Mentions of other documents in one document: its text, then its front matter.
+
+    Each comes with its index among the body's citations (-1 for declared ones),
+    so the page generator can link the right span of text.
+    """
+    found: list[tuple[int, Mention]] = []
+    own = citation_key(doc.number) if doc.number else ""
+    for index, cite in enumerate(find_citations(doc.body)):
+        if cite.key == own:
+            continue
+        found.append((index, Mention(doc.path, cite.id, "cites", cite.date, cite.issuer, cite.title,
+                                     cite.type, doc.body_line + cite.line - 1)))
+    for ref in doc.references:
+        found.append((-1, Mention(doc.path, ref.id, ref.relation, ref.date, ref.issuer, ref.title,
+                                  ref.type or type_from_number(ref.id), ref.line)))
+    return found
+
+
+class _Cluster:
+    def __init__(self, mention: Mention | None = None, document: Document | None = None) -> None:
+        self.mentions: list[Mention] = []
+        self.document = document
+        self.date = document.date if document else None
+        self.issuer = document.issuer if document else ""
+        if mention:
+            self.add(mention)
+
+    def agrees(self, date: PartialDate | None, issuer: str) -> bool:
+        return _dates_agree(self.date, date) and _issuers_agree(self.issuer, issuer)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if mention.date and (self.date is None or len(mention.date.iso()) > len(self.date.iso())):
+            self.date = mention.date
+        if mention.issuer and len(mention.issuer) > len(self.issuer) and not self.document:
+            self.issuer = mention.issuer
+
+
+def _most_common(values: Iterable[str]) -> str:
+    values = [v for v in values if v]
+    if not values:
+        return ""
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], len(v), v))
+
+
+def build_graph(documents: Iterable[Document]) -> Graph:
+    published = {d.path: d for d in sorted(documents, key=lambda d: d.path) if not d.is_draft}
+    mentions: dict[str, list[tuple[str, int, Mention]]] = defaultdict(list)  # key -> (path, index, mention)
+    for doc in published.values():
+        for index, mention in document_mentions(doc):
+            mentions[citation_key(mention.id)].append((doc.path, index, mention))
+    own: dict[str, list[Document]] = defaultdict(list)
+    for doc in published.values():
+        if doc.number:
+            own[citation_key(doc.number)].append(doc)
+
+    cited: dict[str, CitedDocument] = {}
+    targets: dict[tuple[str, int], str] = {}
+    outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    problems: list[Problem] = []
+
+    for number_key in sorted(set(mentions) | set(own)):
+        clusters = [_Cluster(document=d) for d in own.get(number_key, [])]
+        described = [(p, i, m) for p, i, m in mentions.get(number_key, []) if m.date or m.issuer]
+        bare = [(p, i, m) for p, i, m in mentions.get(number_key, []) if not (m.date or m.issuer)]
+        for _path, _index, mention in described:
+            home = next((c for c in clusters if c.agrees(mention.date, mention.issuer)), None)
+            if home is None:
+                home = _Cluster()
+                clusters.append(home)
+            home.add(mention)
+        unresolved: _Cluster | None = None
+        for path, _index, mention in bare:
+            known = [c for c in clusters if c is not unresolved]
+            # A bare `Kế hoạch 21-KH/TU` after the full citation in the same document.
+            in_doc = [c for c in known if any(m.source == path and (m.date or m.issuer) for m in c.mentions)]
+            candidates = in_doc or known
+            if len(candidates) == 1:
+                candidates[0].add(mention)
+                continue
+            if not candidates:
+                home = _Cluster()
+                clusters.append(home)
+                home.add(mention)
+                continue
+            options = "; ".join(sorted(_describe_cluster(c) for c in candidates))
+            problems.append(Problem(
+                path, mention.line,
+                f"'{mention.id}' khớp với nhiều văn bản khác nhau ({options})",
+                "ghi rõ ngày ban hành hoặc cơ quan ban hành của văn bản được dẫn chiếu", "warning", "ambiguous-citation"))
+            if unresolved is None:
+                unresolved = _Cluster()
+                clusters.append(unresolved)
+            unresolved.add(mention)
+        clusters = [c for c in clusters if c.mentions or c.document]
+        keys = _cluster_keys(number_key, clusters)
+        for cluster, key in zip(clusters, keys):
+            if not cluster.mentions and cluster.document:
+                continue  # a published document nobody cites: no cited-document entry needed
+            ms = tuple(cluster.mentions)
+            doc = cluster.document
+            entry = CitedDocument(
+                key=key,
+                id=doc.number if doc else _most_common(m.id for m in ms),
+                type=doc.type if doc else _most_common(m.type for m in ms),
+                date=doc.date if doc else cluster.date,
+                issuer=doc.issuer if doc else _most_common(m.issuer for m in ms),
+                title=doc.title if doc else max((m.title for m in ms), key=lambda t: (len(t), t), default=""),
+                published=doc.path if doc else "",
+                mentions=ms,
+            )
+            cited[key] = entry
+            for mention in ms:
+                pair = (key, mention.relation)
+                if pair not in outgoing[mention.source] and (key, "implements") not in outgoing[mention.source]:
+                    if mention.relation == "implements" and (key, "cites") in outgoing[mention.source]:
+                        outgoing[mention.source].remove((key, "cites"))
+                        incoming[key].remove((mention.source, "cites"))
+                    outgoing[mention.source].append(pair)
+                    incoming[key].append((mention.source, mention.relation))
+        for cluster, key in zip(clusters, keys):
+            for path, index, mention in mentions.get(number_key, []):
+                if index >= 0 and any(mention is m for m in cluster.mentions):
+                    targets[(path, index)] = key
+
+    return Graph(
+        documents=published,
+        cited=cited,
+        outgoing={k: tuple(v) for k, v in outgoing.items()},
+        incoming={k: tuple(v) for k, v in incoming.items()},
+        mention_targets=targets,
+        problems=tuple(problems),
+    )
+
+
+def _describe_cluster(cluster: _Cluster) -> str:
+    parts = []
+    if cluster.date:
+        parts.append(cluster.date.display())
+    if cluster.issuer:
+        parts.append(cluster.issuer)
+    return ", ".join(parts) or "không rõ ngày"
+
+
+def _cluster_keys(number_key: str, clusters: list[_Cluster]) -> list[str]:
+    """Stable, unique URL keys: `53-ct-tw-2025`, `21-kh-tu-2025-2` for a namesake."""
+    keys: list[str] = []
+    used: Counter[str] = Counter()
+    order = sorted(range(len(clusters)), key=lambda i: (
+        clusters[i].date.sort_key() if clusters[i].date else (0, 0, 0), issuer_root(clusters[i].issuer)))
+    result: dict[int, str] = {}
+    for i in order:
+        cluster = clusters[i]
+        base = slug(number_key)
+        if cluster.date:
+            base += f"-{cluster.date.year}"
+        used[base] += 1
+        result[i] = base if used[base] == 1 else f"{base}-{used[base]}"
+    keys = [result[i] for i in range(len(clusters))]
+    return keys

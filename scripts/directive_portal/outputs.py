@@ -1,0 +1,32 @@
+"""Extra files written into the built site after the pages (search index, feeds, ...).
+
+Each writer is a plain function `write(site, site_dir, settings)` in its own
+module; the plugin calls `write_all` once per build, into the staging folder,
+before the finished site replaces the old one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .pages import Site
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_url: str  # "" when mkdocs.yml sets none
+    site_name: str
+    docs_dir: str
+
+
+WRITERS: list[str] = [
+    # "directive_portal.<module>:write", one line per output; order does not matter.
+]
+
+
+def write_all(site: Site, site_dir: str, settings: Settings) -> None:
+    import importlib
+
+    for spec in WRITERS:
+        module_name, func = spec.split(":")
+        getattr(importlib.import_module(module_name), func)(site, site_dir, settings)

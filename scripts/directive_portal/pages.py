@@ -1,0 +1,264 @@
+"""Page data: what each generated page and each document page shows.
+
+Plain values for the templates in `overrides/`: no HTML here, no MkDocs.
+URLs are site-relative (`chu-de/van-hoa/`); templates pass them through
+MkDocs' `url` filter.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .graph import CitedDocument, Graph
+from .model import CITED_TYPE_LABELS, DOCUMENT_TYPES, Document, Topic
+from .references import find_citations
+from .text import slug
+
+DIRECTIVES_DIR = "van-ban-dan-chieu"
+LISTING_DIR = "van-ban"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the build generates: source path, title, template and its data."""
+
+    src: str  # e.g. `chu-de/van-hoa.md`
+    title: str
+    template: str
+    data: object
+
+
+@dataclass(frozen=True)
+class DocItem:
+    """A document as a line in a list."""
+
+    url: str
+    title: str
+    number: str
+    type_label: str
+    date: str
+    issuer: str
+    relation: str = ""
+
+
+@dataclass(frozen=True)
+class CitedItem:
+    url: str
+    label: str  # `Chỉ thị số 53-CT/TW`
+    date: str
+    issuer: str
+    title: str
+    relation: str = ""
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    document: Document
+    type_label: str
+    date: str
+    topics: tuple[Topic, ...]
+    cites: tuple[CitedItem, ...]
+    cited_by: tuple[DocItem, ...]
+    related: tuple[DocItem, ...]
+
+
+@dataclass(frozen=True)
+class DirectiveView:
+    cited: CitedDocument
+    label: str
+    date: str
+    type_label: str
+    citing: tuple[DocItem, ...]
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicView:
+    topic: Topic
+    documents: tuple[DocItem, ...]
+    top_cited: tuple[CitedItem, ...]
+
+
+@dataclass(frozen=True)
+class ListingView:
+    heading: str
+    groups: tuple[tuple[str, tuple[DocItem, ...]], ...]  # (year, items)
+    types: tuple[tuple[str, str, int], ...] = ()  # (label, url, count)
+    issuers: tuple[tuple[str, str, int], ...] = ()
+    years: tuple[tuple[str, str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class HomeView:
+    latest: tuple[DocItem, ...]
+    topics: tuple[tuple[Topic, int], ...]
+    top_cited: tuple[CitedItem, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class IndexView:
+    items: tuple[CitedItem, ...] = ()
+    topics: tuple[tuple[Topic, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the adapter needs: views for documents and generated pages."""
+
+    documents: dict[str, DocumentView]
+    pages: tuple[GeneratedPage, ...]
+    link_targets: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)
+
+
+def cited_label(cited: CitedDocument) -> str:
+    type_label = CITED_TYPE_LABELS.get(cited.type, "Văn bản")
+    return f"{type_label} số {cited.id}"
+
+
+def doc_item(doc: Document, relation: str = "") -> DocItem:
+    return DocItem(doc.url, doc.title, doc.number, doc.type_label,
+                   doc.date.display() if doc.date else "", doc.issuer, relation)
+
+
+def cited_item(graph: Graph, cited: CitedDocument, relation: str = "", count: int = 0) -> CitedItem:
+    url = graph.documents[cited.published].url if cited.published else cited.url
+    return CitedItem(url, cited_label(cited), cited.date.display() if cited.date else "",
+                     cited.issuer, cited.title, relation, count)
+
+
+def _newest(docs) -> list[Document]:
+    return sorted(docs, key=lambda d: d.sort_key(), reverse=True)
+
+
+def _top_cited(graph: Graph, paths: set[str], limit: int = 10) -> tuple[CitedItem, ...]:
+    counts: Counter[str] = Counter()
+    for path in paths:
+        for key, _relation in set(graph.outgoing.get(path, ())):
+            counts[key] += 1
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))[:limit]
+    return tuple(cited_item(graph, graph.cited[k], count=counts[k]) for k in ranked)
+
+
+def _link_targets(graph: Graph) -> dict[str, tuple[tuple[int, int, str], ...]]:
+    """For each document: (start, end, target url) of every citation span in its body."""
+    targets: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for path, doc in graph.documents.items():
+        for index, cite in enumerate(find_citations(doc.body)):
+            key = graph.mention_targets.get((path, index))
+            if not key:
+                continue
+            cited = graph.cited[key]
+            url = graph.documents[cited.published].url if cited.published else cited.url
+            if cited.published == path:
+                continue
+            targets[path].append((cite.start, cite.end, url))
+    return {k: tuple(v) for k, v in targets.items()}
+
+
+def build_site(graph: Graph, topics: list[Topic]) -> Site:
+    topic_by_slug = {t.slug: t for t in topics}
+    docs = list(graph.documents.values())
+
+    views: dict[str, DocumentView] = {}
+    for doc in docs:
+        cites = tuple(
+            cited_item(graph, cited, relation)
+            for cited, relation in sorted(graph.cited_by_document(doc.path),
+                                          key=lambda cr: (cr[1] != "implements", cr[0].key))
+        )
+        own = [c for c in graph.cited.values() if c.published == doc.path]
+        cited_by = tuple(doc_item(d, rel) for c in own for d in graph.citing(c.key)
+                         for rel in [dict(graph.incoming.get(c.key, ())).get(d.path, "")])
+        views[doc.path] = DocumentView(
+            document=doc, type_label=doc.type_label,
+            date=doc.date.display() if doc.date else "",
+            topics=tuple(topic_by_slug[t] for t in doc.topics if t in topic_by_slug),
+            cites=cites, cited_by=cited_by,
+            related=tuple(doc_item(d) for d in graph.related(doc.path)),
+        )
+
+    pages: list[GeneratedPage] = []
+    by_topic: dict[str, list[Document]] = defaultdict(list)
+    for doc in docs:
+        for topic in doc.topics:
+            by_topic[topic].append(doc)
+    topic_counts = tuple((t, len(by_topic.get(t.slug, []))) for t in topics)
+    for topic in topics:
+        members = _newest(by_topic.get(topic.slug, []))
+        pages.append(GeneratedPage(
+            f"chu-de/{topic.slug}.md", topic.title, "topic.html",
+            TopicView(topic, tuple(doc_item(d) for d in members),
+                      _top_cited(graph, {d.path for d in members}))))
+    pages.append(GeneratedPage("chu-de/index.md", "Chủ đề", "topics.html", IndexView(topics=topic_counts)))
+
+    for cited in sorted(graph.cited.values(), key=lambda c: c.key):
+        if cited.published:
+            continue
+        incoming = dict(graph.incoming.get(cited.key, ()))
+        citing = tuple(doc_item(d, incoming.get(d.path, "")) for d in graph.citing(cited.key))
+        titles = tuple(sorted({m.title for m in cited.mentions if m.title and m.title != cited.title}))
+        pages.append(GeneratedPage(
+            f"{DIRECTIVES_DIR}/{cited.key}.md", cited_label(cited), "directive.html",
+            DirectiveView(cited, cited_label(cited), cited.date.display() if cited.date else "",
+                          CITED_TYPE_LABELS.get(cited.type, "Văn bản"), citing, titles)))
+    all_cited = sorted((c for c in graph.cited.values() if not c.published),
+                       key=lambda c: (-len({m.source for m in c.mentions}), c.key))
+    pages.append(GeneratedPage(
+        f"{DIRECTIVES_DIR}/index.md", "Văn bản dẫn chiếu", "directives.html",
+        IndexView(items=tuple(cited_item(graph, c, count=len({m.source for m in c.mentions})) for c in all_cited))))
+
+    pages.extend(_listings(docs))
+    home = HomeView(
+        latest=tuple(doc_item(d) for d in _newest(docs)[:10]),
+        topics=topic_counts,
+        top_cited=_top_cited(graph, set(graph.documents)),
+        total=len(docs),
+    )
+    pages.append(GeneratedPage("index.md", "Trang chủ", "home.html", home))
+    return Site(views, tuple(pages), _link_targets(graph))
+
+
+def _group_by_year(docs: list[Document]) -> tuple[tuple[str, tuple[DocItem, ...]], ...]:
+    groups: dict[str, list[Document]] = defaultdict(list)
+    for doc in docs:
+        groups[str(doc.date.year) if doc.date else "Không rõ năm"].append(doc)
+    order = sorted(groups, key=lambda y: (not y.isdigit(), -int(y) if y.isdigit() else 0))
+    return tuple((year, tuple(doc_item(d) for d in _newest(groups[year]))) for year in order)
+
+
+def _listings(docs: list[Document]) -> list[GeneratedPage]:
+    """The page of all documents by year, and one page per type and per issuer."""
+    by_type: dict[str, list[Document]] = defaultdict(list)
+    by_issuer: dict[str, list[Document]] = defaultdict(list)
+    issuer_names: dict[str, str] = {}
+    for doc in docs:
+        by_type[doc.type].append(doc)
+        key = slug(doc.issuer) or "khong-ro"
+        by_issuer[key].append(doc)
+        issuer_names.setdefault(key, doc.issuer or "Không rõ cơ quan ban hành")
+    types = tuple((DOCUMENT_TYPES[t][0], f"{LISTING_DIR}/loai/{t}/", len(by_type[t]))
+                  for t in DOCUMENT_TYPES if t in by_type)
+    issuers = tuple((issuer_names[k], f"{LISTING_DIR}/co-quan/{k}/", len(by_issuer[k]))
+                    for k in sorted(by_issuer, key=lambda k: issuer_names[k]))
+    years = tuple((year, f"{LISTING_DIR}/#nam-{year}", len(items)) for year, items in _group_by_year(docs))
+    pages = [GeneratedPage(f"{LISTING_DIR}/index.md", "Tất cả văn bản", "listing.html",
+                           ListingView("Tất cả văn bản", _group_by_year(docs), types, issuers, years))]
+    for type_slug, members in by_type.items():
+        label = DOCUMENT_TYPES[type_slug][0]
+        pages.append(GeneratedPage(f"{LISTING_DIR}/loai/{type_slug}.md", label, "listing.html",
+                                   ListingView(label, _group_by_year(members), types, issuers)))
+    for key, members in by_issuer.items():
+        name = issuer_names[key]
+        pages.append(GeneratedPage(f"{LISTING_DIR}/co-quan/{key}.md", name, "listing.html",
+                                   ListingView(name, _group_by_year(members), types, issuers)))
+    return pages
+
+
+def relative_md_link(from_src: str, to_url: str) -> str:
+    """Markdown link from a source file to a site URL's source (`chu-de/x/` -> `chu-de/x.md`)."""
+    target = to_url.rstrip("/") + ".md" if to_url else "index.md"
+    return posixpath.relpath(target, posixpath.dirname(from_src) or ".")
