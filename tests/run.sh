@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install everything the tests need on a fresh Debian machine, then run the whole suite.
+# Used by README's second command and by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m pip install --quiet -e '.[test]'
+
+# Headless Chromium for the browser tests (Debian packages; Playwright drives /usr/bin/chromium).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+
+# pytest exits 5 when it collects nothing: that must fail, never pass.
+set +e
+python3 -m pytest "$@"
+status=$?
+set -e
+if [ "$status" = 5 ]; then
+  echo "No tests were collected: failing." >&2
+  exit 1
+fi
+exit "$status"
