@@ -1,0 +1,130 @@
+"""One source text -> front matter values, Markdown body and warnings for the editor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import DOCUMENT_TYPES, TYPE_CODES, Topic
+from ..paths import document_relpath
+from ..text import nfc
+from . import body as body_mod
+from . import issuer as issuer_mod
+from .citing import references
+from .closing import parse_closing
+from .header import parse_header
+from .suggest import suggest_topics
+
+
+@dataclass(frozen=True)
+class Imported:
+    source: str  # the file name as given, for messages
+    front: dict  # front matter, keys in schema order
+    body: str  # Markdown
+    relpath: str  # where it goes, relative to the content folder
+    warnings: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()  # source text deliberately left out (national header, `V/v`)
+
+
+def _warn(source: str, line: int, message: str, fix: str) -> str:
+    return f"{source}:{max(line, 1)}: {message} — {fix}"
+
+
+def _doc_type(header, source: str, warnings: list[str]) -> str:
+    from_code = TYPE_CODES.get(header.type_code.upper(), "") if header.type_code else ""
+    slug = header.type_word or from_code
+    if header.type_word and from_code and DOCUMENT_TYPES[header.type_word][1] != DOCUMENT_TYPES[from_code][1]:
+        warnings.append(_warn(source, header.type_line, f"loại văn bản '{header.type_word}' không khớp ký hiệu '{header.type_code}' trong số",
+                              "kiểm tra lại type"))
+    if not slug:
+        warnings.append(_warn(source, header.number_line or 1, "không xác định được loại văn bản (type)",
+                              "hãy điền type, ví dụ type: cong-van hoặc type: ke-hoach"))
+    return slug
+
+
+def import_text(text: str, source: str, topics: list[Topic] = (), reflow: bool = True) -> Imported:
+    """Read a directive copied out of PDF or Word (or converted from .docx)."""
+    lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    header = parse_header(lines)
+    closing = parse_closing(lines, header.body_start)
+    warnings: list[str] = []
+    body_lines = lines[header.body_start: closing.start] + ["", *[t for _, t in closing.leftovers]]
+    for line_no, text_ in closing.leftovers:
+        warnings.append(_warn(source, line_no, f"dòng không thuộc nơi nhận hay phần ký, để ở cuối nội dung: '{text_.strip()}'",
+                              "chuyển vào đúng chỗ hoặc xóa nếu thừa"))
+    markdown = body_mod.to_markdown(body_lines, reflow)
+
+    doc_type = _doc_type(header, source, warnings)
+    if not header.title:
+        warnings.append(_warn(source, header.type_line or header.number_line or 1, "không tìm thấy trích yếu (title)",
+                              "hãy điền title: nội dung trích yếu của văn bản"))
+    if not header.number:
+        what = "số văn bản để trống (bản chưa ký)" if header.number_line else "không tìm thấy số văn bản (number)"
+        warnings.append(_warn(source, header.number_line or 1, what, "khi có số, hãy điền number: '12-CV/ĐU'"))
+    if not header.date_line:
+        warnings.append(_warn(source, 1, "không tìm thấy ngày ban hành (date)",
+                              "hãy điền date: 'YYYY-MM-DD' nếu văn bản có ngày"))
+    elif header.date is None or header.date.day is None:
+        warnings.append(_warn(source, header.date_line, "ngày ban hành để trống một phần" + (f", date là '{header.date.iso()}'" if header.date else ""),
+                              "khi văn bản được ký, hãy điền date: 'YYYY-MM-DD'"))
+    if not header.place:
+        warnings.append(_warn(source, header.date_line or 1, "không tìm thấy địa danh (place)", "hãy điền place, ví dụ place: Việt Hưng"))
+
+    issuer, superior = issuer_mod.from_header(header.issuer_lines)
+    if issuer:
+        issuer = issuer_mod.with_signer(issuer, closing.signer)
+    elif header.issuer_code:
+        level = issuer_mod.level_word(text)
+        issuer = issuer_mod.with_signer(issuer_mod.from_code(header.issuer_code, level, header.place, text), closing.signer)
+        if issuer:
+            warnings.append(_warn(source, header.number_line, f"không có dòng cơ quan ban hành; issuer được suy ra là '{issuer}'",
+                                  "kiểm tra lại issuer"))
+    if not issuer:
+        warnings.append(_warn(source, 1, "không tìm thấy cơ quan ban hành (issuer)",
+                              "hãy điền issuer, ví dụ issuer: Ban Thường vụ Đảng ủy phường Việt Hưng"))
+    signer = closing.signer
+    if not closing.signer_line:
+        warnings.append(_warn(source, closing.start + 1, "không tìm thấy phần ký (signer)",
+                              "hãy điền signer: name, title, on_behalf"))
+    elif not signer.name:
+        warnings.append(_warn(source, closing.signer_line, "không tìm thấy tên người ký (signer.name)", "hãy điền signer.name"))
+    if not closing.distribution_line:
+        warnings.append(_warn(source, closing.start + 1, "không tìm thấy nơi nhận (distribution)",
+                              "hãy điền distribution: danh sách nơi nhận"))
+    if doc_type == "cong-van" and not header.recipients:
+        warnings.append(_warn(source, header.title_line, "công văn không có phần Kính gửi (recipients)",
+                              "hãy điền recipients: danh sách nơi được kính gửi"))
+
+    refs = references(header.title, markdown, header.number)
+    suggested = suggest_topics(header.title, markdown, list(topics))
+    if topics and not suggested:
+        warnings.append(_warn(source, header.title_line, "không gợi ý được chủ đề (topics)",
+                              "hãy chọn topics từ content/topics.yml"))
+    front = _front_matter(header, doc_type, issuer, signer, closing, suggested, refs)
+    relpath = document_relpath(doc_type or "van-ban", header.number, header.date, header.place, header.title)
+    return Imported(source, front, markdown, relpath, tuple(warnings), header.dropped + superior)
+
+
+def _front_matter(header, doc_type, issuer, signer, closing, topics, refs) -> dict:
+    front: dict = {"title": header.title, "type": doc_type, "number": header.number, "issuer": issuer,
+                   "place": header.place}
+    if header.date:
+        front["date"] = header.date.iso()
+    if signer.name or signer.title or signer.on_behalf:
+        front["signer"] = {k: v for k, v in (("name", signer.name), ("title", signer.title),
+                                             ("on_behalf", signer.on_behalf)) if v}
+    front["recipients"] = list(header.recipients)
+    front["distribution"] = list(closing.distribution)
+    front["topics"] = topics
+    front["references"] = []
+    for ref in refs:
+        entry = {"id": ref.id}
+        if ref.date:
+            entry["date"] = ref.date.iso()
+        if ref.issuer:
+            entry["issuer"] = ref.issuer
+        if ref.title:
+            entry["title"] = ref.title
+        entry["relation"] = ref.relation
+        front["references"].append(entry)
+    front["status"] = "published"
+    return front
