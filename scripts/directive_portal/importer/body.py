@@ -48,7 +48,7 @@ def _starts_block(text: str) -> bool:
     heading = _HEADING.match(text)
     if heading and heading["num"][0].isdigit() and int(heading["num"].split(".")[0]) > 30:
         heading = None
-    return bool(heading or _LETTER_ITEM.match(text) or text.startswith("|"))
+    return bool(heading or _LETTER_ITEM.match(text) or text.startswith(("|", "#")))
 
 
 def _is_bullet(text: str) -> bool:
@@ -112,6 +112,9 @@ def blocks(lines: list[str], reflow: bool = True) -> list[Block]:
 
 
 def _classify(text: str, previous: Block | None) -> Block:
+    marked = re.match(r"^(#{1,6})\s+(\S.*)$", text)  # already Markdown (Word heading styles)
+    if marked:
+        return Block("heading", marked[2], max(2, len(marked[1])))
     heading = _HEADING.match(text)
     bare = text.strip("*").strip()
     if heading and len(text) <= 400 and not re.search(r"[.;][”\"’)*]*$", text):

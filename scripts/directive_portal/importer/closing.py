@@ -29,6 +29,7 @@ class Closing:
     signer: Signer = Signer()
     signer_line: int = 0
     leftovers: tuple[tuple[int, str], ...] = ()  # closing lines that are neither (1-based line, text)
+    dropped: tuple[str, ...] = ()  # labels: `Nơi nhận`, `(Đã ký)`
 
 
 def is_distribution_line(line: str) -> bool:
@@ -107,7 +108,7 @@ def _read_distribution(lines: list[str], i: int, items: list[str]) -> int:
     return i
 
 
-def _read_signer(lines: list[str], i: int) -> tuple[Signer, int]:
+def _read_signer(lines: list[str], i: int, notes: list[str]) -> tuple[Signer, int]:
     on_behalf, offices, name = "", [], ""
     while i < len(lines):
         line = lines[i]
@@ -115,6 +116,8 @@ def _read_signer(lines: list[str], i: int) -> tuple[Signer, int]:
         if is_blank(line) or _NOTE.match(text):
             if _NOTE.match(text) and name:
                 break
+            if text:
+                notes.append(text)  # `(Đã ký)`: a note on the paper copy
             i += 1
             continue
         if is_on_behalf_line(line) and not on_behalf and not offices:
@@ -136,6 +139,7 @@ def parse_closing(lines: list[str], body_start: int) -> Closing:
     items: list[str] = []
     signer, dist_line, sign_line = Signer(), 0, 0
     leftovers: list[tuple[int, str]] = []
+    dropped: list[str] = []
     i = start
     while i < len(lines):
         line = lines[i]
@@ -143,12 +147,13 @@ def parse_closing(lines: list[str], body_start: int) -> Closing:
             i += 1
         elif is_distribution_line(line) and not dist_line:
             dist_line = i + 1
+            dropped.append("Nơi nhận")
             i = _read_distribution(lines, i, items)
         elif (is_on_behalf_line(line) or is_office_line(line)) and not sign_line:
             sign_line = i + 1
-            signer, i = _read_signer(lines, i)
+            signer, i = _read_signer(lines, i, dropped)
         else:
             leftovers.append((i + 1, line))
             i += 1
     distribution = tuple(t for t in (_item(x) for x in items) if t)
-    return Closing(start, distribution, dist_line, signer, sign_line, tuple(leftovers))
+    return Closing(start, distribution, dist_line, signer, sign_line, tuple(leftovers), tuple(dropped))

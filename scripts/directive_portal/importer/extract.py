@@ -22,7 +22,9 @@ class Imported:
     body: str  # Markdown
     relpath: str  # where it goes, relative to the content folder
     warnings: tuple[str, ...] = ()
-    dropped: tuple[str, ...] = ()  # source text deliberately left out (national header, `V/v`)
+    # Source text not copied word for word: labels (`Số`, `Kính gửi`, national header),
+    # and the printed issuer lines, which `issuer` restates.
+    dropped: tuple[str, ...] = ()
 
 
 def _warn(source: str, line: int, message: str, fix: str) -> str:
@@ -41,13 +43,16 @@ def _doc_type(header, source: str, warnings: list[str]) -> str:
     return slug
 
 
-def import_text(text: str, source: str, topics: list[Topic] = (), reflow: bool = True) -> Imported:
-    """Read a directive copied out of PDF or Word (or converted from .docx)."""
+def import_text(
+    text: str, source: str, topics: list[Topic] = (), reflow: bool = True, notes: list[str] = ()
+) -> Imported:
+    """Read a directive copied out of PDF or Word (or converted from .docx, whose
+    footnotes come apart as `notes`, `[^1]: …` lines)."""
     lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     header = parse_header(lines)
     closing = parse_closing(lines, header.body_start)
     warnings: list[str] = []
-    body_lines = lines[header.body_start: closing.start] + ["", *[t for _, t in closing.leftovers]]
+    body_lines = lines[header.body_start: closing.start] + ["", *[t for _, t in closing.leftovers], "", *notes]
     for line_no, text_ in closing.leftovers:
         warnings.append(_warn(source, line_no, f"dòng không thuộc nơi nhận hay phần ký, để ở cuối nội dung: '{text_.strip()}'",
                               "chuyển vào đúng chỗ hoặc xóa nếu thừa"))
@@ -59,7 +64,8 @@ def import_text(text: str, source: str, topics: list[Topic] = (), reflow: bool =
                               "hãy điền title: nội dung trích yếu của văn bản"))
     if not header.number:
         what = "số văn bản để trống (bản chưa ký)" if header.number_line else "không tìm thấy số văn bản (number)"
-        warnings.append(_warn(source, header.number_line or 1, what, "khi có số, hãy điền number: '12-CV/ĐU'"))
+        example = f"12-{header.type_code or 'CV'}/{header.issuer_code or 'ĐU'}"
+        warnings.append(_warn(source, header.number_line or 1, what, f"khi có số, hãy điền number: '{example}'"))
     if not header.date_line:
         warnings.append(_warn(source, 1, "không tìm thấy ngày ban hành (date)",
                               "hãy điền date: 'YYYY-MM-DD' nếu văn bản có ngày"))
@@ -69,7 +75,7 @@ def import_text(text: str, source: str, topics: list[Topic] = (), reflow: bool =
     if not header.place:
         warnings.append(_warn(source, header.date_line or 1, "không tìm thấy địa danh (place)", "hãy điền place, ví dụ place: Việt Hưng"))
 
-    issuer, superior = issuer_mod.from_header(header.issuer_lines)
+    issuer, _superior = issuer_mod.from_header(header.issuer_lines)
     if issuer:
         issuer = issuer_mod.with_signer(issuer, closing.signer)
     elif header.issuer_code:
@@ -101,7 +107,8 @@ def import_text(text: str, source: str, topics: list[Topic] = (), reflow: bool =
                               "hãy chọn topics từ content/topics.yml"))
     front = _front_matter(header, doc_type, issuer, signer, closing, suggested, refs)
     relpath = document_relpath(doc_type or "van-ban", header.number, header.date, header.place, header.title)
-    return Imported(source, front, markdown, relpath, tuple(warnings), header.dropped + superior)
+    dropped = header.dropped + closing.dropped + header.issuer_lines
+    return Imported(source, front, markdown, relpath, tuple(warnings), dropped)
 
 
 def _front_matter(header, doc_type, issuer, signer, closing, topics, refs) -> dict:

@@ -54,7 +54,7 @@ class Header:
     issuer_line: int = 0
     recipients: tuple[str, ...] = ()
     recipients_line: int = 0
-    dropped: tuple[str, ...] = ()  # text kept out of the document: national header, V/v
+    dropped: tuple[str, ...] = ()  # labels kept out of the document: national header, `Số`, `V/v`…
 
 
 def parse_date(text: str) -> tuple[str, PartialDate | None] | None:
@@ -166,12 +166,15 @@ class _Reader:
             if parsed:
                 self.f.update(number=parsed[0], number_raw=parsed[1], type_code=parsed[2],
                               issuer_code=parsed[3], number_line=index + 1)
+                # The label `Số`; a blank number's codes live on in `type` and `issuer`.
+                self.f["dropped"].append("Số" if parsed[0] else f"Số {parsed[1]}")
                 text = text[: number.start()] + "   " + text[number.end():]
                 self.anchor = True
         date = DATE.search(text)
         if date and "date_line" not in self.f:
             place, value = parse_date(date.group(0)) or ("", None)
             self.f.update(place=place, date=value, date_line=index + 1)
+            self.f["dropped"].append("ngày tháng năm")
             text = text[: date.start()] + "   " + text[date.end():]
             self.anchor = True
         for piece in _COLUMNS.split(text.strip()):
@@ -181,6 +184,7 @@ class _Reader:
             slug = type_word(piece)
             if slug and "type_line" not in self.f:
                 self.f.update(type_word=slug, type_line=index + 1)
+                self.f["dropped"].append(piece)  # lives on in `type`
                 self.anchor = True
             elif _is_org(piece) and "title" not in self.f:
                 self.f["issuer_lines"].append(piece)
@@ -215,6 +219,7 @@ def parse_header(lines: list[str]) -> Header:
             continue
         if is_recipients_line(lines[i]) and "recipients" not in reader.f:
             reader.f["recipients_line"] = i + 1
+            reader.f["dropped"].append("Kính gửi")
             reader.f["recipients"], i = parse_recipients(lines, i)
             reader.anchor = True
             continue
