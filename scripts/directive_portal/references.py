@@ -50,7 +50,8 @@ _DATE_AFTER = re.compile(
 )
 _ISSUER_AFTER = re.compile(
     r"\s*,?\s*của\s+(?P<issuer>[^,;:()“”\"]{2,120}?)"
-    r"(?=\s+về\b|\s*[,;:()“”\"]|\s*\.(?:\s|$)|\s*$|\s+(?:nhằm|để|đã|có)\s)",
+    r"(?=\s+về\b|\s*[,;:()“”\"]|\s*\.(?:\s|$)|\s*$|\s+(?:nhằm|để|đã|có)\s"
+    r"|\s+(?:quy định|hướng dẫn|ban hành)\s)",
     re.IGNORECASE,
 )
 _NEXT_CITATION_IN_ISSUER = re.compile(
@@ -65,6 +66,8 @@ _PLAIN_SUBJECT = re.compile(
     r"\s*,?\s*về\s+(?:việc\s+)?(?P<title>[^;()“”\"]{3,300}?)(?=\s*[;()“”\"]|\.\s|\.$|$)",
     re.IGNORECASE,
 )
+_DANGLING = re.compile(r"\s(?:về|của|là|và)$", re.IGNORECASE)
+_NESTED_QUOTE = re.compile(r"\s*(?P<quoted>[“\"][^”\"]{3,400}[”\"])")
 # "Ngày 22/4/2026, Ban Tuyên giáo và Dân vận Tỉnh ủy có Công văn số 578-CV/BTGDVTU"
 _DATE_BEFORE = re.compile(
     r"Ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s*,\s*"
@@ -173,6 +176,12 @@ def _describe(text: str, end: int) -> tuple[PartialDate | None, str, str, int]:
     if match:
         title = squash(match["title"])
         end = match.end()
+        # "về việc triển khai Chỉ thị số 53-CT/TW … của Bộ Chính trị về “…”": the plain
+        # subject stopped at the quote of a nested subject; take the quoted part too.
+        nested = _NESTED_QUOTE.match(text, end) if _DANGLING.search(title) else None
+        if nested:
+            title = squash(title + " " + nested["quoted"])
+            end = nested.end()
     return date, issuer, title, end
 
 
