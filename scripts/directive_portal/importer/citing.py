@@ -33,7 +33,7 @@ def references(title: str, body: str, own_number: str = "") -> list[Reference]:
     what it leaves out. The document named in an opening `Thực hiện …` is
     `implements`, the others `cites`.
     """
-    text = body.lstrip()
+    text = re.sub(r"\[\^\w+\](?!:)", "", body.lstrip())  # footnote markers would cut citations
     opening = "\n\n".join(text.split("\n\n")[:2])  # `Căn cứ …` may come first
     body_citations = find_citations(text)
     implemented = _implemented(opening, body_citations)
