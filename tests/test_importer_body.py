@@ -1,0 +1,111 @@
+"""Body reflow and footnotes, on real lines from the seed directives."""
+
+from directive_portal.importer import footnotes
+from directive_portal.importer.body import to_markdown
+
+
+def blocks(lines: list[str]) -> list[str]:
+    return to_markdown(lines).strip().split("\n\n")
+
+
+def test_pdf_lines_joined_and_split_number_mended():
+    lines = [
+        "- Tập trung tuyên truyền sâu rộng Kế hoạch triển khai thực hiện Chỉ thị số 53-",
+        "CT/TW của Bộ Chính trị về “Tăng cường sự lãnh đạo của Đảng đối với thực hiện",
+        "trách nhiệm giải trình của cơ quan, tổ chức, cá nhân trong hoạt động công vụ”, nhằm",
+        "nâng cao nhận thức, trách nhiệm của cán bộ, đảng viên, công chức và Nhân dân trên",
+        "địa bàn Phường.",
+        "",
+        "- Thông qua công tác tuyên truyền, làm rõ vai trò, ý nghĩa của trách nhiệm",
+        "giải trình trong hoạt động công vụ.",
+    ]
+    out = blocks(lines)
+    assert out[0].startswith("- Tập trung") and "Chỉ thị số 53-CT/TW của Bộ Chính trị" in out[0]
+    assert out[0].endswith("trên địa bàn Phường.")
+    assert out[1] == "- Thông qua công tác tuyên truyền, làm rõ vai trò, ý nghĩa của trách nhiệm giải trình trong hoạt động công vụ."
+
+
+def test_page_break_blank_line_mid_sentence_is_joined_and_headings_get_levels():
+    lines = [
+        "I. CÁC NHIỆM VỤ TUYÊN TRUYỀN TRỌNG TÂM",
+        "1. Về thực hiện Kế hoạch số 17-KH/TU ngày 11/12/2025 của Ban Thường",
+        "",
+        "vụ Thành ủy về việc triển khai thực hiện Chỉ thị số 53-CT/TW ngày 26/10/2025",
+        "của Bộ Chính trị về “Tăng cường sự lãnh đạo của Đảng”",
+        "",
+        "- Tập trung tuyên truyền sâu rộng Kế hoạch.",
+    ]
+    out = blocks(lines)
+    assert out[0] == "## I. CÁC NHIỆM VỤ TUYÊN TRUYỀN TRỌNG TÂM"
+    assert out[1].startswith("### 1. Về thực hiện Kế hoạch số 17-KH/TU ngày 11/12/2025 của Ban Thường vụ Thành ủy")
+    assert out[2] == "- Tập trung tuyên truyền sâu rộng Kế hoạch."
+
+
+def test_short_heading_line_followed_by_its_paragraph():
+    lines = ["Chủ động nắm bắt tình hình tư tưởng, dư luận xã hội; kịp thời phản ánh những",
+             "khó khăn, vướng mắc, kiến nghị, đề xuất trong quá trình triển khai thực hiện về Đảng",
+             "ủy Phường (qua Ban Xây dựng Đảng) để xem xét, chỉ đạo giải quyết.", "",
+             "2. Công an Phường",
+             "Chủ trì, phối hợp với các cơ quan, đơn vị, Ủy ban Mặt trận Tổ quốc Việt Nam",
+             "", "Phường và các tổ chức chính trị – xã hội đẩy mạnh tuyên truyền về công tác bảo",
+             "đảm an ninh, trật tự; triển khai hiệu quả phong trào thi đua “Ba nhất” (Kỷ luật nhất",
+             "– Trung thành nhất – Gần dân nhất) gắn với phong trào “Toàn dân bảo vệ an ninh",
+             "Tổ quốc”.",
+             " Tăng cường tuyên truyền, vận động Nhân dân chấp hành pháp luật, tích cực"]
+    out = blocks(lines)[1:]
+    assert out[0] == "### 2. Công an Phường"
+    assert out[1].startswith("Chủ trì") and "Việt Nam Phường và" in out[1]
+    assert "(Kỷ luật nhất – Trung thành nhất – Gần dân nhất)" in out[1]
+    assert out[1].endswith("Tổ quốc”.")
+    assert out[2].startswith("Tăng cường tuyên truyền")
+
+
+def test_one_paragraph_per_line_text_keeps_bold_and_deep_headings():
+    lines = [
+        "1.1. Tuyên truyền, vận động về hoàn thiện thể chế, đổi mới quản trị",
+        "",
+        "* *Thông điệp tuyên truyền*: “*Thể chế hoàn thiện - Quản trị hiệu quả*”",
+        "",
+        '- Kế hoạch thực hiện phải bảo đảm nguyên tắc: "**rõ nhiệm vụ, rõ kết quả**" hoàn thành trong **quý I/2026**.',
+        "",
+        "3.1. Các chi, đảng bộ cơ sở tổ chức phổ biến, quán triệt Chỉ thị số 53-CT/TW.",
+        "",
+        "1. Chi bộ thực hiện nghiêm túc.",
+    ]
+    out = blocks(lines)
+    assert out[0] == "#### 1.1. Tuyên truyền, vận động về hoàn thiện thể chế, đổi mới quản trị"
+    assert out[1] == "- *Thông điệp tuyên truyền*: “*Thể chế hoàn thiện - Quản trị hiệu quả*”"
+    assert "**rõ nhiệm vụ, rõ kết quả**" in out[2] and "**quý I/2026**" in out[2]
+    assert out[3].startswith("3.1. Các chi")  # a numbered paragraph, not a heading
+    assert out[4] == "1\\. Chi bộ thực hiện nghiêm túc."  # not renumbered as a Markdown list
+
+
+def test_lettered_items_and_plus_sub_items():
+    lines = ["a) Mỗi quý, chi bộ lựa chọn ít nhất 01 đảng viên, trong đó:",
+             "+ Ưu tiên người đứng đầu;", "+ Đảng viên tiếp công dân.", "b) Nội dung giám sát."]
+    assert blocks(lines) == [
+        "- a) Mỗi quý, chi bộ lựa chọn ít nhất 01 đảng viên, trong đó:",
+        "    - Ưu tiên người đứng đầu;", "    - Đảng viên tiếp công dân.", "- b) Nội dung giám sát.",
+    ]
+
+
+def test_footnote_text_in_the_middle_of_the_flow_becomes_a_markdown_footnote():
+    lines = [
+        "Căn cứ Điều lệ Đảng¹ và các quy định của Trung ương về công tác kiểm tra, giám",
+        "¹ Điều lệ Đảng được Đại hội đại biểu toàn quốc lần thứ XI của Đảng thông qua",
+        "ngày 19/01/2011.",
+        "sát; Ban Xây dựng Đảng hướng dẫn như sau:",
+        "- Diện tích 20 m² được giữ nguyên.",
+    ]
+    out = to_markdown(lines)
+    assert out.startswith("Căn cứ Điều lệ Đảng[^1] và các quy định của Trung ương về công tác kiểm tra, giám sát;")
+    assert "[^1]: Điều lệ Đảng được Đại hội đại biểu toàn quốc lần thứ XI của Đảng thông qua ngày 19/01/2011." in out
+    assert "20 m² được" in out  # ² without a footnote text is not a footnote
+
+
+def test_footnote_extract_needs_a_marker_in_the_text():
+    kept, notes = footnotes.extract(["² Kết luận số 21-KL/TW được cụ thể hóa.", "Văn bản."])
+    assert notes == [] and len(kept) == 2
+    kept, notes = footnotes.extract(["Đảng²;", "", "² Kết luận số 21-KL/TW được cụ thể hóa.", "", "ngày 15/7"])
+    assert notes == [("2", "Kết luận số 21-KL/TW được cụ thể hóa.")]
+    assert kept == ["Đảng²;", "", "", "ngày 15/7"]
