@@ -48,8 +48,10 @@ _DATE_AFTER = re.compile(
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
     re.IGNORECASE,
 )
+# A line break may continue a phrase, but not a blank line, a list item or a heading.
+_SOFT = r"(?:\n(?![ \t]*(?:\n|[-+*#>]|\d+\.|[a-zđ]\)|[IVX]+\.)))"
 _ISSUER_AFTER = re.compile(
-    r"\s*,?\s*của\s+(?P<issuer>[^,;:()“”\"]{2,120}?)"
+    rf"\s*,?\s*của\s+(?P<issuer>(?:[^,;:()“”\"\n]|{_SOFT}){{2,120}}?)"
     r"(?=\s+về\b|\s*[,;:()“”\"]|\s*\.(?:\s|$)|\s*$|\s+(?:nhằm|để|đã|có)\s"
     r"|\s+(?:quy định|hướng dẫn|ban hành)\s)",
     re.IGNORECASE,
@@ -63,7 +65,7 @@ _QUOTED_SUBJECT = re.compile(
     r"\s*,?\s*(?:về\s+(?:việc\s+)?)?[“\"](?P<title>[^”\"]{3,400})[”\"]", re.IGNORECASE
 )
 _PLAIN_SUBJECT = re.compile(
-    r"\s*,?\s*về\s+(?:việc\s+)?(?P<title>[^;()“”\"]{3,300}?)(?=\s*[;()“”\"]|\.\s|\.$|$)",
+    rf"\s*,?\s*về\s+(?:việc\s+)?(?P<title>(?:[^;()“”\"\n]|{_SOFT}){{3,300}}?)(?=\s*[;()“”\"]|\.\s|\.$|$|\n)",
     re.IGNORECASE,
 )
 _DANGLING = re.compile(r"\s(?:về|của|là|và)$", re.IGNORECASE)

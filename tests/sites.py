@@ -1,0 +1,52 @@
+"""Tiny throwaway sites for tests: the repo's mkdocs.yml pointed at a temp content folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def write_config(root: Path, docs_dir: Path, site_dir: Path) -> Path:
+    """Copy the repo's mkdocs.yml with absolute docs, overrides and site folders."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: content", f"docs_dir: {docs_dir}")
+    text = text.replace("site_dir: site", f"site_dir: {site_dir}")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
+    config = root / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def make_site(root: Path, documents: dict[str, str], with_repo_pages: bool = True) -> Path:
+    """A content folder with the repo's topic registry and pages plus `documents`.
+
+    `documents` maps a path under `content/` to the file's text (dedented).
+    Returns the path of the site's mkdocs.yml.
+    """
+    content = root / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "content" / "topics.yml", content / "topics.yml")
+    if with_repo_pages:
+        for name in os.listdir(REPO / "content"):
+            if name.endswith(".md"):
+                shutil.copy(REPO / "content" / name, content / name)
+    for rel, text in documents.items():
+        path = content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return write_config(root, content, root / "site")
+
+
+def build(config: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+    if strict:
+        args.append("--strict")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(args, cwd=config.parent, capture_output=True, text=True, env=env)

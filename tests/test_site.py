@@ -1,0 +1,171 @@
+"""Tiny complete sites built with `mkdocs build --strict`: pages, cross-links, bad input."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from linkcheck import broken_links
+from sites import build, make_site
+
+VIET_HUNG = """
+---
+title: Thực hiện công tác tuyên truyền một số nhiệm vụ trọng tâm
+type: cong-van
+number: ""
+issuer: Ban Thường vụ Đảng ủy phường Việt Hưng
+place: Việt Hưng
+date: '2025'
+signer: {name: Lê Đức Toàn, title: Phó Bí thư Thường trực, on_behalf: T/M Ban Thường vụ}
+recipients: [Ủy ban nhân dân Phường]
+distribution: [Ban Tuyên giáo và Dân vận Thành ủy, Lưu VT, BXDĐ.]
+topics: [trach-nhiem-giai-trinh, van-hoa]
+---
+## I. CÁC NHIỆM VỤ TUYÊN TRUYỀN TRỌNG TÂM
+
+### 1. Về thực hiện Kế hoạch số 17-KH/TU ngày 11/12/2025 của Ban Thường vụ Thành ủy
+
+- Tập trung tuyên truyền Chỉ thị số 53-CT/TW ngày 26/10/2025 của Bộ Chính trị về “Tăng cường sự lãnh đạo của Đảng đối với thực hiện trách nhiệm giải trình của cơ quan, tổ chức, cá nhân trong hoạt động công vụ”.
+- Tăng cường đăng tải về Nghị quyết số 80-NQ/TW ngày 07/01/2026 của Bộ Chính trị về phát triển văn hóa Việt Nam.
+"""
+HAM_LIEM = """
+---
+title: Tuyên truyền trách nhiệm giải trình <script>alert("x")</script>
+type: cong-van
+issuer: Ban Thường vụ Đảng ủy xã Hàm Liêm
+place: Hàm Liêm
+date: '2026-04'
+topics: [trach-nhiem-giai-trinh]
+---
+Tăng cường tuyên truyền Chỉ thị 53-CT/TW ngày 26/10/2025 của Bộ Chính trị (Chỉ thị số 53-CT/TW); Kế hoạch số 21-KH/TU, ngày 31/12/2025 của Ban Thường vụ Tỉnh ủy.
+"""
+KHUONG_DINH = """
+---
+title: Tuyên truyền, vận động thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng
+type: ke-hoach
+number: ""
+issuer: Ban Thường vụ Đảng ủy phường Khương Đình
+date: '2026-03'
+topics: [van-hoa]
+references: [{id: 51-KH/TU, date: '2026-03-20', issuer: Thành ủy Hà Nội, relation: implements}]
+---
+Thực hiện Kế hoạch số 51-KH/TU, ngày 20/03/2026 của Thành ủy Hà Nội. Triển khai thực hiện Nghị quyết số 80-NQ/TW ngày 07/01/2026 của Bộ Chính trị về phát triển văn hóa Việt Nam.
+"""
+DOCS = {
+    "van-ban/2025/viet-hung.md": VIET_HUNG,
+    "van-ban/2026/ham-liem.md": HAM_LIEM,
+    "van-ban/2026/khuong-dinh.md": KHUONG_DINH,
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("site")
+    config = make_site(root, DOCS)
+    result = build(config)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_directive_page_lists_every_citing_document_newest_first(site):
+    page = html(site, "van-ban-dan-chieu/53-ct-tw-2025")
+    assert "Chỉ thị số 53-CT/TW" in page
+    assert "26/10/2025" in page and "Bộ Chính trị" in page
+    assert "Tăng cường sự lãnh đạo của Đảng đối với thực hiện trách nhiệm giải trình" in page
+    ham_liem, viet_hung = page.index("../../van-ban/2026/ham-liem/"), page.index("../../van-ban/2025/viet-hung/")
+    assert ham_liem < viet_hung
+    culture = html(site, "van-ban-dan-chieu/80-nq-tw-2026")
+    assert "van-ban/2026/khuong-dinh/" in culture and "van-ban/2025/viet-hung/" in culture
+
+
+def test_document_page_has_metadata_links_and_relations(site):
+    page = html(site, "van-ban/2025/viet-hung")
+    assert "Số, ký hiệu" in page and "chưa có số" in page
+    assert "Ban Thường vụ Đảng ủy phường Việt Hưng" in page
+    assert "năm 2025" in page
+    assert "Lê Đức Toàn" in page and "T/M Ban Thường vụ" in page
+    assert 'href="../../../van-ban-dan-chieu/53-ct-tw-2025/">Chỉ thị số 53-CT/TW</a>' in page
+    assert 'href="../../../van-ban-dan-chieu/17-kh-tu-2025/">Kế hoạch số 17-KH/TU</a>' in page
+    assert 'href="../../../chu-de/van-hoa/"' in page
+    assert "Văn bản liên quan" in page and 'href="../../2026/ham-liem/"' in page
+    assert "Ban Thường vụ Thành ủy - Tập trung" not in page
+
+
+def test_implements_relation_is_shown(site):
+    page = html(site, "van-ban-dan-chieu/51-kh-tu-2026")
+    assert "triển khai thực hiện" in page and "van-ban/2026/khuong-dinh/" in page
+
+
+def test_topic_page_lists_its_documents_and_most_cited(site):
+    page = html(site, "chu-de/trach-nhiem-giai-trinh")
+    assert "Trách nhiệm giải trình" in page
+    assert page.index("van-ban/2026/ham-liem/") < page.index("van-ban/2025/viet-hung/")
+    assert "khuong-dinh" not in page
+    assert "Văn bản được dẫn chiếu nhiều nhất" in page and "53-ct-tw-2025" in page
+
+
+def test_home_and_listings(site):
+    home = html(site, "")
+    assert "Văn bản mới" in home and "chu-de/chuyen-doi-so/" in home and "53-ct-tw-2025" in home
+    listing = html(site, "van-ban")
+    assert listing.index('id="nam-2026"') < listing.index('id="nam-2025"')
+    assert 'href="loai/ke-hoach/"' in listing and 'href="co-quan/ban-thuong-vu-dang-uy-xa-ham-liem/"' in listing
+    plans = html(site, "van-ban/loai/ke-hoach")
+    assert "2026/khuong-dinh/" in plans and "2025/viet-hung/" not in plans
+    assert 'lang="vi"' in home
+
+
+def test_html_in_a_title_is_shown_as_text_never_run(site):
+    page = html(site, "van-ban/2026/ham-liem")
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page or "&lt;script&gt;alert(&quot;x&quot;)" in page
+    for other in ("chu-de/trach-nhiem-giai-trinh", "van-ban-dan-chieu/53-ct-tw-2025", ""):
+        assert "<script>alert" not in html(site, other)
+
+
+def test_every_internal_link_resolves(site):
+    assert broken_links(site) == []
+
+
+@pytest.mark.parametrize("broken, expected", [
+    ("---\ntitle: [oops\ntype: cong-van\n---\n", "content/van-ban/2026/ham-liem.md:3: lỗi cú pháp YAML"),
+    ("---\ntype: cong-van\n---\nx\n", "content/van-ban/2026/ham-liem.md:1: thiếu trích yếu 'title'"),
+    ("---\ntitle: T\ntype: cong-vn\n---\n", "content/van-ban/2026/ham-liem.md:3: loại văn bản 'cong-vn' không tồn tại"),
+    ("---\ntitle: T\ntype: cong-van\ntopics: [khong-co]\n---\n", "content/van-ban/2026/ham-liem.md:4: chủ đề 'khong-co'"),
+    ("---\ntitle: T\ntype: cong-van\ndate: '2026-13-40'\n---\n", "content/van-ban/2026/ham-liem.md:4: ngày '2026-13-40' không hợp lệ"),
+])
+def test_broken_front_matter_fails_the_build_and_keeps_the_last_good_site(tmp_path, broken, expected):
+    config = make_site(tmp_path, DOCS)
+    assert build(config).returncode == 0
+    good = tmp_path / "good"
+    import shutil
+    shutil.copytree(tmp_path / "site", good)
+    (tmp_path / "content/van-ban/2026/ham-liem.md").write_text(broken, encoding="utf-8")
+    result = build(config)
+    assert result.returncode != 0
+    assert expected in result.stderr, result.stderr
+    assert " — " in result.stderr.split(expected)[1].splitlines()[0]
+    comparison = filecmp.dircmp(good, tmp_path / "site")
+    assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
+
+
+def test_two_documents_with_the_same_number_and_issuer_fail(tmp_path):
+    same = "---\ntitle: T\ntype: cong-van\nnumber: 12-CV/ĐU\nissuer: Đảng ủy phường X\n---\n"
+    config = make_site(tmp_path, {"van-ban/2026/a.md": same, "van-ban/2026/b.md": same})
+    result = build(config)
+    assert result.returncode != 0
+    assert "content/van-ban/2026/b.md:4: số '12-CV/ĐU' của 'Đảng ủy phường X' trùng với content/van-ban/2026/a.md:4" in result.stderr
+
+
+def test_drafts_are_not_published(tmp_path):
+    draft = "---\ntitle: Bản nháp\ntype: cong-van\nstatus: draft\n---\nChỉ thị số 99-CT/TW ngày 01/01/2026.\n"
+    config = make_site(tmp_path, {**DOCS, "van-ban/2026/nhap.md": draft})
+    assert build(config).returncode == 0
+    assert not (tmp_path / "site/van-ban/2026/nhap").exists()
+    assert not (tmp_path / "site/van-ban-dan-chieu/99-ct-tw-2026").exists()
