@@ -41,6 +41,7 @@ def import_file(path: str, topics: list[Topic] = ()) -> Imported:
 
         text, notes = read_docx(path)
         imported = import_text(text, name, topics, reflow=False, notes=notes)
+        text = "\n".join([text, *notes])
     else:
         with open(path, encoding="utf-8-sig") as handle:
             text = handle.read()

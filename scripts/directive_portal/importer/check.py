@@ -33,7 +33,7 @@ _FOOTNOTE_REF = re.compile(r"\[\^\w+\]")
 
 def words(text: str) -> list[str]:
     text = nfc(text).lower()
-    text = re.sub(f"[{SUPERSCRIPTS}]", " ", text)
+    text = re.sub(rf"[{SUPERSCRIPTS}]|\[\^\w+\]", " ", text)
     return [w.lstrip("0") or "0" if w.isdigit() else w for w in _WORD.findall(text)]
 
 
