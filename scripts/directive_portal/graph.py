@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .model import Document, PartialDate, Problem
-from .references import citation_key, find_citations, type_from_number
+from .references import Citation, citation_key, find_citations, type_from_number
 from .text import fold, slug, squash
 
 _ISSUER_PREFIXES = ("ban thuong vu ", "ban chap hanh ", "thuong truc ", "tm ", "t/m ")
@@ -86,6 +86,7 @@ class Graph:
     outgoing: dict[str, tuple[tuple[str, str], ...]]  # path -> ((cited key, relation), ...)
     incoming: dict[str, tuple[tuple[str, str], ...]]  # cited key -> ((citing path, relation), ...)
     mention_targets: dict[tuple[str, int], str] = field(default_factory=dict)  # (path, index) -> key
+    citations: dict[str, tuple[Citation, ...]] = field(default_factory=dict)  # path -> citations in its body
     problems: tuple[Problem, ...] = ()
 
     def citing(self, key: str) -> list[Document]:
@@ -107,7 +108,7 @@ class Graph:
         return [self.documents[p] for p in ranked[:limit]]
 
 
-def document_mentions(doc: Document) -> list[tuple[int, Mention]]:
+def document_mentions(doc: Document, citations: list[Citation] | tuple[Citation, ...] | None = None) -> list[tuple[int, Mention]]:
     """Mentions of other documents in one document: its text, then its front matter.
 
     Each comes with its index among the body's citations (-1 for declared ones),
@@ -115,7 +116,9 @@ def document_mentions(doc: Document) -> list[tuple[int, Mention]]:
     """
     found: list[tuple[int, Mention]] = []
     own = citation_key(doc.number) if doc.number else ""
-    for index, cite in enumerate(find_citations(doc.body)):
+    if citations is None:
+        citations = find_citations(doc.body)
+    for index, cite in enumerate(citations):
         if cite.key == own:
             continue
         found.append((index, Mention(doc.path, cite.id, "cites", cite.date, cite.issuer, cite.title,
@@ -157,8 +160,9 @@ def _most_common(values: Iterable[str]) -> str:
 def build_graph(documents: Iterable[Document]) -> Graph:
     published = {d.path: d for d in sorted(documents, key=lambda d: d.path) if not d.is_draft}
     mentions: dict[str, list[tuple[str, int, Mention]]] = defaultdict(list)  # key -> (path, index, mention)
+    body_citations = {path: tuple(find_citations(doc.body)) for path, doc in published.items()}
     for doc in published.values():
-        for index, mention in document_mentions(doc):
+        for index, mention in document_mentions(doc, body_citations[doc.path]):
             mentions[citation_key(mention.id)].append((doc.path, index, mention))
     own: dict[str, list[Document]] = defaultdict(list)
     for doc in published.values():
@@ -167,51 +171,58 @@ def build_graph(documents: Iterable[Document]) -> Graph:
 
     cited: dict[str, CitedDocument] = {}
     targets: dict[tuple[str, int], str] = {}
-    outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    relations: dict[str, dict[str, str]] = defaultdict(dict)  # source -> {key: relation}
     problems: list[Problem] = []
 
     for number_key in sorted(set(mentions) | set(own)):
+        entries = mentions.get(number_key, [])
         clusters = [_Cluster(document=d) for d in own.get(number_key, [])]
-        described = [(p, i, m) for p, i, m in mentions.get(number_key, []) if m.date or m.issuer]
-        bare = [(p, i, m) for p, i, m in mentions.get(number_key, []) if not (m.date or m.issuer)]
-        for _path, _index, mention in described:
+        home_of: dict[int, _Cluster] = {}  # id(mention) -> its cluster
+        described_in: dict[str, set[int]] = defaultdict(set)  # source -> ids of clusters it describes
+        for _path, _index, mention in entries:
+            if not (mention.date or mention.issuer):
+                continue
             home = next((c for c in clusters if c.agrees(mention.date, mention.issuer)), None)
             if home is None:
                 home = _Cluster()
                 clusters.append(home)
             home.add(mention)
+            home_of[id(mention)] = home
+            described_in[mention.source].add(id(home))
         unresolved: _Cluster | None = None
-        for path, _index, mention in bare:
+        for path, _index, mention in entries:
+            if mention.date or mention.issuer:
+                continue
             known = [c for c in clusters if c is not unresolved]
             # A bare `Kế hoạch 21-KH/TU` after the full citation in the same document.
-            in_doc = [c for c in known if any(m.source == path and (m.date or m.issuer) for m in c.mentions)]
+            in_doc = [c for c in known if id(c) in described_in.get(path, ())]
             candidates = in_doc or known
             if len(candidates) == 1:
-                candidates[0].add(mention)
-                continue
-            if not candidates:
+                home = candidates[0]
+            elif not candidates:
                 home = _Cluster()
                 clusters.append(home)
-                home.add(mention)
-                continue
-            options = "; ".join(sorted(_describe_cluster(c) for c in candidates))
-            problems.append(Problem(
-                path, mention.line,
-                f"'{mention.id}' khớp với nhiều văn bản khác nhau ({options})",
-                "ghi rõ ngày ban hành hoặc cơ quan ban hành của văn bản được dẫn chiếu", "warning", "ambiguous-citation"))
-            if unresolved is None:
-                unresolved = _Cluster()
-                clusters.append(unresolved)
-            unresolved.add(mention)
+            else:
+                options = "; ".join(sorted(_describe_cluster(c) for c in candidates))
+                problems.append(Problem(
+                    path, mention.line,
+                    f"'{mention.id}' khớp với nhiều văn bản khác nhau ({options})",
+                    "ghi rõ ngày ban hành hoặc cơ quan ban hành của văn bản được dẫn chiếu", "warning", "ambiguous-citation"))
+                if unresolved is None:
+                    unresolved = _Cluster()
+                    clusters.append(unresolved)
+                home = unresolved
+            home.add(mention)
+            home_of[id(mention)] = home
         clusters = [c for c in clusters if c.mentions or c.document]
-        keys = _cluster_keys(number_key, clusters)
-        for cluster, key in zip(clusters, keys):
-            if not cluster.mentions and cluster.document:
+        key_of = {id(c): k for c, k in zip(clusters, _cluster_keys(number_key, clusters))}
+        for cluster in clusters:
+            if not cluster.mentions:
                 continue  # a published document nobody cites: no cited-document entry needed
+            key = key_of[id(cluster)]
             ms = tuple(cluster.mentions)
             doc = cluster.document
-            entry = CitedDocument(
+            cited[key] = CitedDocument(
                 key=key,
                 id=doc.number if doc else _most_common(m.id for m in ms),
                 type=doc.type if doc else _most_common(m.type for m in ms),
@@ -221,19 +232,20 @@ def build_graph(documents: Iterable[Document]) -> Graph:
                 published=doc.path if doc else "",
                 mentions=ms,
             )
-            cited[key] = entry
-            for mention in ms:
-                pair = (key, mention.relation)
-                if pair not in outgoing[mention.source] and (key, "implements") not in outgoing[mention.source]:
-                    if mention.relation == "implements" and (key, "cites") in outgoing[mention.source]:
-                        outgoing[mention.source].remove((key, "cites"))
-                        incoming[key].remove((mention.source, "cites"))
-                    outgoing[mention.source].append(pair)
-                    incoming[key].append((mention.source, mention.relation))
-        for cluster, key in zip(clusters, keys):
-            for path, index, mention in mentions.get(number_key, []):
-                if index >= 0 and any(mention is m for m in cluster.mentions):
-                    targets[(path, index)] = key
+        for path, index, mention in entries:
+            key = key_of[id(home_of[id(mention)])]
+            if index >= 0:
+                targets[(path, index)] = key
+            # `implements` (declared) is stronger than `cites` (found in the text).
+            if relations[mention.source].get(key) != "implements":
+                relations[mention.source][key] = mention.relation
+
+    outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for source in sorted(relations):
+        for key, relation in relations[source].items():
+            outgoing[source].append((key, relation))
+            incoming[key].append((source, relation))
 
     return Graph(
         documents=published,
@@ -241,6 +253,7 @@ def build_graph(documents: Iterable[Document]) -> Graph:
         outgoing={k: tuple(v) for k, v in outgoing.items()},
         incoming={k: tuple(v) for k, v in incoming.items()},
         mention_targets=targets,
+        citations=body_citations,
         problems=tuple(problems),
     )
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from .graph import CitedDocument, Graph
 from .model import CITED_TYPE_LABELS, DOCUMENT_TYPES, Document, Topic
-from .references import find_citations
 from .text import slug
 
 DIRECTIVES_DIR = "van-ban-dan-chieu"
@@ -147,7 +146,7 @@ def _link_targets(graph: Graph) -> dict[str, tuple[tuple[int, int, str], ...]]:
     """For each document: (start, end, target url) of every citation span in its body."""
     targets: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for path, doc in graph.documents.items():
-        for index, cite in enumerate(find_citations(doc.body)):
+        for index, cite in enumerate(graph.citations.get(path, ())):
             key = graph.mention_targets.get((path, index))
             if not key:
                 continue
