@@ -65,7 +65,9 @@ _QUOTED_SUBJECT = re.compile(
     r"\s*,?\s*(?:về\s+(?:việc\s+)?)?[“\"](?P<title>[^”\"]{3,400})[”\"]", re.IGNORECASE
 )
 _PLAIN_SUBJECT = re.compile(
-    rf"\s*,?\s*về\s+(?:việc\s+)?(?P<title>(?:[^;()“”\"\n]|{_SOFT}){{3,300}}?)(?=\s*[;()“”\"]|\.\s|\.$|$|\n)",
+    rf"\s*,?\s*về\s+(?:việc\s+)?(?P<title>(?:[^;()“”\"\n]|{_SOFT}){{3,300}}?)(?=\s*[;()“”\"]|\.\s|\.$|$|\n"
+    # "…, Ban Thường vụ Đảng ủy phường đề nghị": the sentence goes on with who acts.
+    r"|,\s+(?-i:Ban|Đảng ủy|Đảng uỷ|Chi bộ|Ủy ban|Uỷ ban|Thường trực|Văn phòng)\s)",
     re.IGNORECASE,
 )
 _DANGLING = re.compile(r"\s(?:về|của|là|và)$", re.IGNORECASE)
