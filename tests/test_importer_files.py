@@ -159,3 +159,19 @@ def test_main_reports_an_existing_file_as_an_error(tmp_path, capsys):
     assert main([path, "--out", str(tmp_path)]) == 0
     assert main([path, "--out", str(tmp_path)]) == 1
     assert "không ghi đè" in capsys.readouterr().err
+
+
+def test_letter_with_two_column_header_and_side_by_side_closing():
+    path = FIXTURES / "cong-van-hai-cot.txt"
+    imported = import_file(str(path), TOPICS)
+    front = imported.front
+    assert front["title"] == "tăng cường công tác phòng, chống cháy nổ dịp Tết Nguyên đán"  # `V/v` is a label
+    assert (front["number"], front["date"], front["place"]) == ("12-CV/ĐU", "2026-01-05", "Việt Hưng")
+    assert front["issuer"] == "Ban Thường vụ Đảng ủy phường Việt Hưng"
+    assert front["recipients"] == ["Các chi bộ trực thuộc"]
+    assert front["distribution"] == ["Như trên", "Lưu VT"]
+    assert front["signer"] == {"name": "Nguyễn Văn Bình", "title": "Bí thư", "on_behalf": "T/M Ban Thường vụ"}
+    assert front["references"][0]["title"] == "bảo đảm an ninh, trật tự dịp Tết Nguyên đán Bính Ngọ 2026"
+    assert imported.body.count("\\. ") == 2  # `1. …` paragraphs are not renumbered lists
+    assert [w for w in imported.warnings if "(topics)" not in w] == []  # every field found
+    assert problems(path.read_text(encoding="utf-8"), output(imported), imported.dropped) == []

@@ -95,12 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     for result in results:
         for warning in result.warnings:
             print(f"cảnh báo: {warning}", file=sys.stderr)
+        if args.dry_run and result.imported:
+            print(f"# sẽ ghi {result.path}")
+            print(writer.render(result.imported.front, result.imported.body))
         if result.error:
             print(f"lỗi: {result.error}", file=sys.stderr)
             status = 1
-        elif args.dry_run and result.imported:
-            print(f"# sẽ ghi {result.path}")
-            print(writer.render(result.imported.front, result.imported.body))
-        else:
+        elif result.written:
             print(f"đã ghi {result.path}")
     return status

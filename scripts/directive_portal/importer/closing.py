@@ -134,8 +134,48 @@ def _read_signer(lines: list[str], i: int, notes: list[str]) -> tuple[Signer, in
     return Signer(name=name, title=" ".join(offices), on_behalf=on_behalf), i
 
 
+_TWO_COLUMNS = re.compile(r"^(?P<left>\s*\S.*?\S)\s{3,}(?P<right>\S.*)$")
+
+
+def unfold_columns(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Closing lines laid out side by side (`Nơi nhận:      T/M BAN THƯỜNG VỤ`): the left
+    column, then the right one; returns the lines and their 0-based source indexes."""
+    splits = [_TWO_COLUMNS.match(line) for line in lines]
+    if not any(splits):
+        return lines, list(range(len(lines)))
+    column = min(m.start("right") for m in splits if m)
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+    for index, (line, match) in enumerate(zip(lines, splits)):
+        if match:
+            left.append((index, match["left"]))
+            right.append((index, match["right"]))
+        elif len(line) - len(line.lstrip()) >= column - 12 and line.strip():
+            right.append((index, line))
+        else:
+            left.append((index, line))
+    ordered = left + [(left[-1][0] if left else 0, "")] + right
+    return [text for _, text in ordered], [index for index, _ in ordered]
+
+
 def parse_closing(lines: list[str], body_start: int) -> Closing:
     start = find_closing_start(lines, body_start)
+    region, where = unfold_columns(lines[start:])
+    closing = _parse_region(region, start)
+
+    def number(line: int) -> int:
+        """Source line of a line number counted in the unfolded region."""
+        return start + where[line - 1 - start] + 1 if line else 0
+
+    return Closing(
+        start, closing.distribution, number(closing.distribution_line), closing.signer,
+        number(closing.signer_line), tuple((number(n), t) for n, t in closing.leftovers), closing.dropped,
+    )
+
+
+def _parse_region(lines: list[str], offset: int) -> Closing:
+    """Read the closing blocks in `lines`; line numbers count from `offset`."""
+    start = 0
     items: list[str] = []
     signer, dist_line, sign_line = Signer(), 0, 0
     leftovers: list[tuple[int, str]] = []
@@ -146,14 +186,14 @@ def parse_closing(lines: list[str], body_start: int) -> Closing:
         if is_blank(line):
             i += 1
         elif is_distribution_line(line) and not dist_line:
-            dist_line = i + 1
+            dist_line = offset + i + 1
             dropped.append("Nơi nhận")
             i = _read_distribution(lines, i, items)
         elif (is_on_behalf_line(line) or is_office_line(line)) and not sign_line:
-            sign_line = i + 1
+            sign_line = offset + i + 1
             signer, i = _read_signer(lines, i, dropped)
         else:
-            leftovers.append((i + 1, line))
+            leftovers.append((offset + i + 1, line))
             i += 1
     distribution = tuple(t for t in (_item(x) for x in items) if t)
     return Closing(start, distribution, dist_line, signer, sign_line, tuple(leftovers), tuple(dropped))
