@@ -1,0 +1,103 @@
+"""Atom feeds of new documents: `feed.xml` for the site, `chu-de/<slug>/feed.xml` per topic.
+
+Written after the pages by `outputs.write_all`. Output is deterministic: entries
+come from the content only and `<updated>` is the newest document date, never
+the build time. With a `site_url` in mkdocs.yml every link is absolute; without
+one the links are relative to the feed's own address (Atom allows relative
+references, resolved against the feed URL), and ids are `urn:uuid:` values
+derived from each page's path, so they stay stable when the site moves.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import uuid
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
+
+from .model import Document, PartialDate
+from .outputs import Settings
+from .pages import Site, TopicView
+from .share import description
+
+ATOM = "http://www.w3.org/2005/Atom"
+LIMIT = 50  # entries per feed: the newest documents
+_NAMESPACE = uuid.UUID("6f0c7f43-3d1e-4f57-9c39-2b2b8a6f5e10")
+
+
+def _timestamp(date: PartialDate | None) -> str:
+    if date is None:
+        return "1970-01-01T00:00:00Z"
+    return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}T00:00:00Z"
+
+
+def _urn(path: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, path)}"
+
+
+def _href(target: str, feed_path: str, site_url: str) -> str:
+    if site_url:
+        return urljoin(site_url.rstrip("/") + "/", target)
+    relative = posixpath.relpath(target or ".", posixpath.dirname(feed_path) or ".")
+    return relative + "/" if target.endswith("/") and not relative.endswith("/") else relative
+
+
+def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text:
+        element.text = text
+    return element
+
+
+def build_feed(site: Site, documents: list[Document], feed_path: str, page_url: str,
+               title: str, settings: Settings) -> bytes:
+    """One Atom feed (bytes, UTF-8) of the newest documents among `documents`."""
+    ET.register_namespace("", ATOM)
+    ordered = sorted(documents, key=lambda d: d.sort_key(), reverse=True)[:LIMIT]
+    newest = next((d.date for d in ordered if d.date), None)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "vi"})
+    _sub(feed, "title", title)
+    _sub(feed, "subtitle", f"Văn bản mới của {settings.site_name}")
+    _sub(feed, "id", _urn(feed_path))
+    _sub(feed, "updated", _timestamp(newest))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=_href(feed_path, feed_path, settings.site_url))
+    _sub(feed, "link", rel="alternate", type="text/html", href=_href(page_url, feed_path, settings.site_url))
+    author = _sub(feed, "author")
+    _sub(author, "name", settings.site_name)
+    for doc in ordered:
+        view = site.documents[doc.path]
+        entry = _sub(feed, "entry")
+        _sub(entry, "title", doc.title)
+        _sub(entry, "id", _urn(doc.url))
+        _sub(entry, "updated", _timestamp(doc.date or newest))
+        _sub(entry, "link", rel="alternate", type="text/html", href=_href(doc.url, feed_path, settings.site_url))
+        if doc.issuer:
+            _sub(_sub(entry, "author"), "name", doc.issuer)
+        _sub(entry, "summary", description(view))
+        for topic in view.topics:
+            _sub(entry, "category", term=topic.slug, label=topic.title)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def feeds(site: Site, settings: Settings) -> dict[str, bytes]:
+    """Every feed of the site: path in the site -> content."""
+    published = [view.document for view in site.documents.values()]
+    out = {"feed.xml": build_feed(site, published, "feed.xml", "", settings.site_name, settings)}
+    for page in site.pages:
+        if isinstance(page.data, TopicView):
+            topic = page.data.topic
+            members = [d for d in published if topic.slug in d.topics]
+            path = f"{topic.url}feed.xml"
+            out[path] = build_feed(site, members, path, topic.url,
+                                   f"{topic.title} — {settings.site_name}", settings)
+    return out
+
+
+def write(site: Site, site_dir: str, settings: Settings) -> None:
+    for path, data in feeds(site, settings).items():
+        target = os.path.join(site_dir, *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(data)

@@ -1,0 +1,96 @@
+"""Short links by number: `so/53-CT-TW/` redirects to the page of that document.
+
+One static page per number (meta refresh, canonical link and a plain link; no
+JavaScript), for every published document with a number and every cited
+directive the portal has a page for. The path is the number with its
+diacritics folded and every separator made `-`, in its printed case
+(`15-CV/ĐU` -> `so/15-CV-DU/`) and in lower case (`so/15-cv-du/`), since static
+servers match paths case-sensitively. Numbers are not unique: when one short
+link fits several documents the page lists them for the reader to choose.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+import jinja2
+
+from .outputs import Settings
+from .pages import DirectiveView, Site
+
+PREFIX = "so"
+TEMPLATE = "partials/portal-shortlink.html"
+_SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Target:
+    url: str  # site-relative
+    label: str  # `Công văn số 15-CV/ĐU`
+    detail: str  # date and issuer
+
+
+def number_slug(number: str) -> str:
+    """`53-CT/TW` -> `53-CT-TW`; `123/2024/NĐ-CP` -> `123-2024-ND-CP`."""
+    text = number.replace("đ", "d").replace("Đ", "D")
+    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
+    return _SEPARATORS.sub("-", text).strip("-")
+
+
+def targets(site: Site) -> dict[str, tuple[Target, ...]]:
+    """Number slug -> the distinct pages it may mean, in a stable order."""
+    found: dict[str, dict[str, Target]] = defaultdict(dict)
+    for view in site.documents.values():
+        doc = view.document
+        if doc.number and number_slug(doc.number):
+            detail = " · ".join(x for x in (view.date, doc.issuer) if x)
+            found[number_slug(doc.number)][doc.url] = Target(doc.url, f"{view.type_label} số {doc.number}: {doc.title}", detail)
+    for page in site.pages:
+        if isinstance(page.data, DirectiveView):
+            cited = page.data.cited
+            key = number_slug(cited.id)
+            if key:
+                detail = " · ".join(x for x in (page.data.date, cited.issuer) if x)
+                found[key].setdefault(cited.url, Target(cited.url, page.data.label, detail))
+    return {key: tuple(sorted(urls.values(), key=lambda t: t.url)) for key, urls in sorted(found.items())}
+
+
+def _environment(templates_dir: str) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir), autoescape=True,
+                              keep_trailing_newline=True)
+
+
+def pages(site: Site, settings: Settings, templates_dir: str) -> dict[str, str]:
+    """Every short-link page: path in the site -> HTML."""
+    template = _environment(templates_dir).get_template(TEMPLATE)
+    out: dict[str, str] = {}
+    for key, choices in targets(site).items():
+        for variant in dict.fromkeys((key, key.lower())):
+            here = f"{PREFIX}/{variant}/"
+            links = [(posixpath.relpath(t.url, here.rstrip("/")) + "/", t) for t in choices]
+            out[f"{here}index.html"] = template.render(
+                number=key, links=links, site_name=settings.site_name,
+                canonical=(settings.site_url.rstrip("/") + "/" + choices[0].url) if settings.site_url else links[0][0],
+                home=posixpath.relpath(".", here.rstrip("/")) + "/")
+    return out
+
+
+def templates_dir(settings: Settings) -> str:
+    """`overrides/` beside the content folder, else the one of this repository."""
+    beside = os.path.join(os.path.dirname(os.path.abspath(settings.docs_dir)), "overrides")
+    if os.path.isfile(os.path.join(beside, *TEMPLATE.split("/"))):
+        return beside
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "overrides")
+
+
+def write(site: Site, site_dir: str, settings: Settings) -> None:
+    for path, html in pages(site, settings, templates_dir(settings)).items():
+        target = os.path.join(site_dir, *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(html)
