@@ -21,6 +21,8 @@ class Settings:
 
 WRITERS: list[str] = [
     # "directive_portal.<module>:write", one line per output; order does not matter.
+    "directive_portal.feeds:write",
+    "directive_portal.shortlinks:write",
 ]
 
 

@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import atomic, outputs
+from . import atomic, outputs, share
 from .content import load_content
 from .graph import build_graph
 from .pages import Site, build_site, relative_md_link
@@ -138,6 +138,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             generated = self._generated(src)
             view = generated.data if generated else None
         context["portal"] = view
+        context["portal_share"] = share.for_page(view, page.url, config.site_url or "")
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
