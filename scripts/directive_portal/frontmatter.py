@@ -179,7 +179,7 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
     reader = _Reader(path, 2)
     if yaml_text is None:
         reader.error(1, "tệp không có phần thông tin văn bản (front matter)",
-                     "đặt ở đầu tệp một khối bắt đầu và kết thúc bằng dòng '---', có ít nhất title và type")
+                     "đặt ở đầu tệp một khối bắt đầu và kết thúc bằng dòng '---', có ít nhất title và type", "no-front-matter")
         return None, reader.problems
     try:
         node = yaml.compose(yaml_text, Loader=_Loader)

@@ -1,0 +1,202 @@
+"""`portal check [PATH...]`: every problem of the content at once, without building the site.
+
+`check_content(content_dir)` gathers the schema problems of `load_content`, the
+ambiguous citations of `build_graph`, and the rules of `check_rules`; `main`
+prints them as `path:line: problem — fix` or as GitHub Actions annotations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass, replace
+
+from . import check_rules
+from .content import Content, document_files, load_content
+from .graph import Graph, build_graph
+from .model import Problem
+from .pages import build_site
+from .references import citation_key
+from .paths import DOCUMENTS_DIR, TOPICS_FILE
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    content: Content
+    graph: Graph
+    problems: tuple[Problem, ...]  # sorted by path and line
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+
+def check_content(content_dir: str, display_prefix: str = "") -> CheckResult:
+    """Check a whole content folder; problem paths start with `display_prefix`."""
+    content = load_content(content_dir, display_prefix)
+    graph = build_graph(content.documents)
+    problems = list(content.problems) + [_prefixed(p, display_prefix) for p in graph.problems]
+    problems += _drafts(content, display_prefix)
+    problems += _undescribed_citations(graph, display_prefix)
+    problems += _file_rules(content_dir, content, graph, display_prefix)
+    problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.severity, p.code, p.message))
+    return CheckResult(content, graph, tuple(problems))
+
+
+def _prefixed(problem: Problem, prefix: str) -> Problem:
+    """Graph problems name documents by their path in the content folder."""
+    return replace(problem, path=prefix + problem.path) if prefix else problem
+
+
+def _drafts(content: Content, prefix: str) -> list[Problem]:
+    return [
+        Problem(prefix + doc.path, doc.line_of("status"),
+                "văn bản đang là bản nháp (status: draft), sẽ không được công bố",
+                "khi văn bản đã ký và được phép công bố, đổi thành status: published", "warning", "draft-document")
+        for doc in content.documents if doc.is_draft
+    ]
+
+
+def _undescribed_citations(graph: Graph, prefix: str) -> list[Problem]:
+    """A cited document that nobody describes: no date, issuer or subject, not published here."""
+    problems = []
+    # A bare number shared with a described document is ambiguous (the graph says so), not unknown.
+    described = {citation_key(c.id) for c in graph.cited.values() if c.published or c.date or c.issuer or c.title}
+    for cited in graph.cited.values():
+        if citation_key(cited.id) in described:
+            continue
+        first: dict[str, int] = {}
+        for mention in cited.mentions:
+            first[mention.source] = min(first.get(mention.source, mention.line), mention.line)
+        for source, line in sorted(first.items()):
+            problems.append(Problem(
+                prefix + source, line,
+                f"'{cited.id}' không khớp văn bản nào đã biết: không văn bản nào ghi ngày, cơ quan ban hành "
+                "hay trích yếu của nó, và cổng không đăng văn bản này",
+                f"ghi đầy đủ ở lần dẫn chiếu đầu tiên: '... số {cited.id} ngày <ngày/tháng/năm> của <cơ quan ban hành> về <trích yếu>', "
+                "hoặc khai báo trong references: id, date, issuer, title", "warning", "unknown-citation"))
+    return problems
+
+
+def _file_rules(content_dir: str, content: Content, graph: Graph, prefix: str) -> list[Problem]:
+    sources = _site_sources(content_dir, content, graph)
+    pages = {check_rules.page_url(s).rstrip("/"): s for s in sorted(sources, reverse=True) if s.endswith(".md")}
+    drafts = frozenset(d.path for d in content.documents if d.is_draft)
+    problems = []
+    for rel in document_files(content_dir):
+        with open(os.path.join(content_dir, rel), encoding="utf-8") as handle:
+            text = handle.read().lstrip("\ufeff")
+        path = prefix + rel
+        problems += check_rules.secrecy_marks(path, text)
+        problems += check_rules.unsafe_html(path, text)
+        problems += check_rules.broken_links(path, rel, text, sources, pages, drafts)
+    return problems
+
+
+def _site_sources(content_dir: str, content: Content, graph: Graph) -> frozenset[str]:
+    """Files the built site is made of: content files (drafts and the registry left
+    out) and the generated pages."""
+    drafts = {d.path for d in content.documents if d.is_draft}
+    sources: set[str] = set()
+    for folder, dirs, files in os.walk(content_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            rel = os.path.relpath(os.path.join(folder, name), content_dir).replace(os.sep, "/")
+            if rel != TOPICS_FILE and rel not in drafts and not name.startswith("."):
+                sources.add(rel)
+    sources |= {page.src for page in build_site(graph, list(content.topics)).pages}
+    return frozenset(sources)
+
+
+def content_root(path: str) -> str | None:
+    """The content folder holding `path`: the nearest folder with topics.yml or van-ban/."""
+    here = os.path.abspath(path if os.path.isdir(path) else os.path.dirname(path))
+    while True:
+        if os.path.exists(os.path.join(here, TOPICS_FILE)) or os.path.isdir(os.path.join(here, DOCUMENTS_DIR)):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def display_prefix(content_dir: str) -> str:
+    rel = os.path.relpath(content_dir).replace(os.sep, "/")
+    return "" if rel == "." else rel + "/"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_problem(problem: Problem, style: str = "text") -> str:
+    """One problem as a line of text, or as a GitHub Actions annotation."""
+    if style == "github":
+        level = "error" if problem.severity == "error" else "warning"
+        message = problem.message + (f" — {problem.fix}" if problem.fix else "")
+        title = f"portal check: {problem.code}" if problem.code else "portal check"
+        return (f"::{level} file={_escape_property(problem.path)},line={problem.line},"
+                f"title={_escape_property(title)}::{_escape_data(message)}")
+    if problem.severity == "warning":
+        return f"{problem.path}:{problem.line}: cảnh báo: {problem.message}" + (f" — {problem.fix}" if problem.fix else "")
+    return str(problem)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="portal check",
+        description="Kiểm tra văn bản trong content/ mà không cần xây dựng trang: thông tin văn bản, "
+                    "chủ đề, ngày, số trùng, dẫn chiếu, bản nháp, liên kết, mã HTML nguy hiểm, dấu mật.")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="tệp hoặc thư mục cần kiểm tra (mặc định: cả thư mục content/)")
+    parser.add_argument("--content", default="content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="'github': in dạng chú thích của GitHub Actions")
+    parser.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi (thoát mã 1)")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    targets = [os.path.abspath(p) for p in args.paths]
+    for target in targets:
+        if not os.path.exists(target):
+            print(f"{os.path.relpath(target)}:1: không tìm thấy tệp hoặc thư mục — kiểm tra lại đường dẫn", file=sys.stderr)
+            return 2
+    roots = sorted({content_root(t) or "" for t in targets}) if targets else [os.path.abspath(args.content)]
+    if "" in roots or not os.path.isdir(roots[0]):
+        where = next((t for t in targets if not content_root(t)), args.content)
+        print(f"{os.path.relpath(where)}:1: không nằm trong một thư mục nội dung (có topics.yml và van-ban/) "
+              "— chạy lệnh từ thư mục gốc của kho, hoặc chỉ ra thư mục content/", file=sys.stderr)
+        return 2
+    problems: list[Problem] = []
+    count = 0
+    for root in roots:
+        result = check_content(root, display_prefix(root))
+        count += len(document_files(root))
+        problems += [p for p in result.problems if _selected(p, targets)]
+    for problem in problems:
+        print(format_problem(problem, args.format))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"Đã kiểm tra {count} văn bản: {errors} lỗi, {warnings} cảnh báo.", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _selected(problem: Problem, targets: list[str]) -> bool:
+    if not targets:
+        return True
+    path = os.path.abspath(problem.path)
+    return any(path == t or path.startswith(t.rstrip(os.sep) + os.sep) for t in targets)
+
+
+__all__ = ["CheckResult", "check_content", "format_problem", "main"]
