@@ -23,6 +23,7 @@ WRITERS: list[str] = [
     # "directive_portal.<module>:write", one line per output; order does not matter.
     "directive_portal.feeds:write",
     "directive_portal.shortlinks:write",
+    "directive_portal.search:write",
 ]
 
 

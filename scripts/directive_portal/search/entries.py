@@ -1,0 +1,101 @@
+"""What the search knows of each page: one `Entry` per document or cited directive.
+
+Built from `pages.Site` (no MkDocs): published documents, and the pages of
+cited directives the portal does not publish, which are found by their number
+as the documents citing them are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import CITED_TYPE_LABELS, PartialDate
+from ..pages import DirectiveView, Site
+from ..references import find_citations
+from ..text import squash
+
+SUMMARY_CHARS = 300
+HEADINGS_CHARS = 300
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+_SECTION = re.compile(r"^\s*(?:\*\*)?([IVXLC]+\.\s+\S.{2,160}?)(?:\*\*)?\s*$")
+_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|[*_`>#|]+|\[([^\]]*)\]\([^)]*\)")
+_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:.*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    url: str
+    title: str
+    number: str
+    type: str  # type slug
+    type_label: str
+    issuer: str
+    date: PartialDate | None
+    topics: tuple[str, ...]  # topic slugs
+    topic_titles: tuple[str, ...]
+    headings: str
+    summary: str
+    body: str  # plain text of the whole document, for full-text search
+    cites: tuple[str, ...]  # numbers of the documents it cites
+    kind: str  # "doc" or "directive"
+
+    @property
+    def date_display(self) -> str:
+        return self.date.display() if self.date else ""
+
+
+def plain(markdown: str) -> str:
+    """Markdown body as plain text, one space between words."""
+    text = _FOOTNOTE_DEF.sub(" ", markdown)
+    text = _MARKUP.sub(lambda m: m.group(1) or " ", text)
+    return squash(text)
+
+
+def clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+def headings(markdown: str) -> str:
+    found = []
+    for line in markdown.splitlines():
+        match = _MD_HEADING.match(line) or _SECTION.match(line)
+        if match:
+            found.append(plain(match.group(1)))
+    return clip(" · ".join(found), HEADINGS_CHARS)
+
+
+def entries(site: Site) -> list[Entry]:
+    found: list[Entry] = []
+    for view in site.documents.values():
+        doc = view.document
+        body = plain(doc.body)
+        cites = tuple(sorted({c.id for c in find_citations(doc.body)} | {r.id for r in doc.references}))
+        found.append(Entry(
+            url=doc.url, title=doc.title, number=doc.number, type=doc.type,
+            type_label=view.type_label, issuer=doc.issuer, date=doc.date,
+            topics=tuple(t.slug for t in view.topics), topic_titles=tuple(t.title for t in view.topics),
+            headings=headings(doc.body),
+            summary=clip(body, SUMMARY_CHARS), body=body, cites=cites, kind="doc",
+        ))
+    for page in site.pages:
+        if not isinstance(page.data, DirectiveView):
+            continue
+        view = page.data
+        cited = view.cited
+        about = cited.title or (view.titles[0] if view.titles else "")
+        count = len(view.citing)
+        summary = f"{about}. " if about else ""
+        summary += f"Văn bản dẫn chiếu, được {count} văn bản trên cổng triển khai hoặc nhắc đến."
+        found.append(Entry(
+            url=cited.url, title=view.label + (f" về {about}" if about else ""),
+            number=cited.id, type=cited.type, type_label=CITED_TYPE_LABELS.get(cited.type, "Văn bản"),
+            issuer=cited.issuer, date=cited.date, topics=(), topic_titles=(),
+            headings=clip(" · ".join(view.titles), HEADINGS_CHARS), summary=clip(summary, SUMMARY_CHARS),
+            body="", cites=(), kind="directive",
+        ))
+    return found
