@@ -241,6 +241,17 @@ class Document:
         """The number as printed, or a note that the copy leaves it blank."""
         return self.number or "(chưa có số)"
 
+    def blank_number(self) -> str:
+        """How an unsigned copy prints its number: `…-CV/ĐU` (type code, issuer level)."""
+        code = DOCUMENT_TYPES.get(self.type, ("", ""))[1]
+        issuer = self.issuer.casefold()
+        level = ""
+        if "đảng ủy" in issuer or "đảng uỷ" in issuer:
+            level = "ĐU"
+        elif "thành ủy" in issuer or "tỉnh ủy" in issuer:
+            level = "TU"
+        return f"…-{code}/{level}" if code and level else ""
+
     def sort_key(self) -> tuple:
         date = self.date.sort_key() if self.date else (0, 0, 0)
         return (date, self.path)
