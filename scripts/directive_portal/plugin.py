@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import atomic, outputs, share
+from . import atomic, history, outputs, share
 from .content import load_content
 from .graph import build_graph
 from .pages import Site, build_site, relative_md_link
@@ -69,6 +69,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.staging = ""
         self.final_site_dir = ""
         self.counter: _WarningCounter | None = None
+        self.history = history.History()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -78,7 +79,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site = None
         self.staging = ""
+        self.counter = None
+        if self.config.atomic_build and self.command == "build" and config.strict:
+            # Count from the first warning on: content warnings below must keep the last good site too.
+            self.counter = _WarningCounter()
+            logging.getLogger("mkdocs").addHandler(self.counter)
         docs_dir = config.docs_dir
+        self.history = history.load_history(docs_dir)  # one `git log` for every page's last change
         prefix = os.path.relpath(docs_dir).replace(os.sep, "/") + "/"
         content = load_content(docs_dir, prefix)
         for problem in content.problems:
@@ -98,10 +105,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.final_site_dir = config.site_dir
             self.staging = atomic.prepare(config.site_dir)
             config.site_dir = self.staging
-            if config.strict:
-                self.counter = _WarningCounter()
-                logging.getLogger("mkdocs").addHandler(self.counter)
         return config
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # The sitemap's lastmod from git, not the day of the build: builds are reproducible.
+        page.update_date = self.history.update_date(page.file.src_uri) or page.update_date
+        return page
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -138,6 +147,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             generated = self._generated(src)
             view = generated.data if generated else None
         context["portal"] = view
+        context["portal_page_info"] = self.history.info(page.file.src_uri)
         context["portal_share"] = share.for_page(view, page.url, config.site_url or "")
         return context
 
