@@ -1,0 +1,213 @@
+"""Measurements for the build benchmark: child builds, pipeline stages, output, serve rebuilds.
+
+Each function measures one thing and returns plain numbers; `build.py` runs
+them and `report.py` turns them into Markdown.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+
+from ..content import load_content
+from ..graph import build_graph
+from ..pages import build_site
+from ..references import find_citations
+
+_DOCUMENT_PAGE = re.compile(r"^van-ban/\d{4}/[^/]+/index\.html$")
+
+
+@dataclass(frozen=True)
+class BuildRun:
+    """One `mkdocs build` in a child process."""
+
+    wall: float  # seconds, the whole child process
+    cpu: float  # user + system seconds of the child: less sensitive to other load on the machine
+    peak_rss_mb: float
+    returncode: int
+    warnings: int
+    timing: dict = field(default_factory=dict)  # from bench.timed: events and phases
+
+
+def run_build(config_file: str, json_path: str, log_path: str) -> BuildRun:
+    """Build `config_file` in a child process; wall time and peak RSS from wait4."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
+    with open(log_path, "w", encoding="utf-8") as log:
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", "directive_portal.bench.timed", config_file, json_path],
+                                 stdout=log, stderr=subprocess.STDOUT, env=env)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+    with open(log_path, encoding="utf-8") as log:
+        warnings = sum(1 for line in log if line.startswith("WARNING"))
+    timing = {}
+    if child.returncode == 0 and os.path.exists(json_path):
+        with open(json_path, encoding="utf-8") as handle:
+            timing = json.load(handle)
+    cpu = usage.ru_utime + usage.ru_stime
+    return BuildRun(round(wall, 3), round(cpu, 3), round(usage.ru_maxrss / 1024, 1), child.returncode, warnings, timing)
+
+
+def stage_times(content_dir: str, repeats: int) -> dict[str, float]:
+    """CPU seconds (median of `repeats`) of each pure pipeline stage, run in this process.
+
+    CPU time rather than wall time: other jobs share the machine's two cores.
+    """
+    samples: dict[str, list[float]] = {"parse": [], "extract": [], "graph": [], "pages": []}
+    clock = time.process_time
+    for _ in range(repeats):
+        t0 = clock()
+        content = load_content(content_dir)
+        t1 = clock()
+        for doc in content.documents:
+            find_citations(doc.body)
+        t2 = clock()
+        graph = build_graph(content.documents)  # finds the citations again, then resolves them
+        t3 = clock()
+        build_site(graph, list(content.topics))
+        t4 = clock()
+        samples["parse"].append(t1 - t0)
+        samples["extract"].append(t2 - t1)
+        samples["graph"].append(t3 - t2)
+        samples["pages"].append(t4 - t3)
+    return {stage: round(statistics.median(values), 4) for stage, values in samples.items()}
+
+
+@dataclass(frozen=True)
+class OutputSize:
+    total_bytes: int
+    html_pages: int
+    html_bytes: int
+    document_pages: int
+    document_page_mean: int
+    document_page_p95: int
+    document_page_max: int
+    largest_pages: tuple[tuple[str, int], ...]
+    search_bytes: int
+    search_gzip_bytes: int
+
+
+def output_size(site_dir: str) -> OutputSize:
+    total, html, docs, pages = 0, 0, [], []
+    search_raw, search_gz = 0, 0
+    for folder, _dirs, files in os.walk(site_dir):
+        for name in files:
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, site_dir).replace(os.sep, "/")
+            size = os.path.getsize(path)
+            total += size
+            if name.endswith(".html"):
+                html += size
+                pages.append((rel, size))
+                if _DOCUMENT_PAGE.match(rel):
+                    docs.append(size)
+            if rel.startswith("search/") or "search" in name:
+                search_raw += size
+                with open(path, "rb") as handle:
+                    search_gz += len(gzip.compress(handle.read(), 6)) if not name.endswith(".gz") else size
+    docs.sort()
+    pages.sort(key=lambda item: -item[1])
+    return OutputSize(
+        total, len(pages), html, len(docs),
+        int(statistics.mean(docs)) if docs else 0,
+        docs[int(len(docs) * 0.95)] if docs else 0,
+        docs[-1] if docs else 0,
+        tuple(pages[:5]), search_raw, search_gz,
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _LogWatcher:
+    """Reads a child's log lines in a thread; waits for a line containing a marker."""
+
+    def __init__(self, stream) -> None:
+        self.lines: list[tuple[float, str]] = []
+        self.cond = threading.Condition()
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            with self.cond:
+                self.lines.append((time.perf_counter(), line.rstrip()))
+                self.cond.notify_all()
+        with self.cond:
+            self.lines.append((time.perf_counter(), "<EOF>"))
+            self.cond.notify_all()
+
+    def wait_for(self, marker: str, after: int, timeout: float) -> tuple[int, float]:
+        """Index and time of the first line from `after` on containing `marker`."""
+        deadline = time.perf_counter() + timeout
+        with self.cond:
+            while True:
+                for index in range(after, len(self.lines)):
+                    stamp, line = self.lines[index]
+                    if marker in line:
+                        return index, stamp
+                    if line == "<EOF>":
+                        raise RuntimeError("mkdocs serve stopped:\n" + "\n".join(l for _, l in self.lines[-20:]))
+                left = deadline - time.perf_counter()
+                if left <= 0:
+                    raise TimeoutError(f"no '{marker}' from mkdocs serve within {timeout:.0f} s")
+                self.cond.wait(left)
+
+
+def serve_rebuild(config_file: str, document: str, edits: int, timeout: float) -> dict:
+    """Seconds from saving an edit of `document` to `mkdocs serve` having rebuilt the site.
+
+    The honest user-visible figure: the file is written, the watcher notices it,
+    MkDocs rebuilds every page, and logs 'Reloading browsers' when done.
+    """
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore", PYTHONUNBUFFERED="1")
+    child = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", config_file, "-a", f"127.0.0.1:{port}"],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    watcher = _LogWatcher(child.stdout)
+    with open(document, encoding="utf-8") as handle:
+        original = handle.read()
+    try:
+        start = time.perf_counter()
+        index, ready = watcher.wait_for("Serving on", 0, timeout)
+        first = ready - start
+        samples = []
+        for edit in range(edits):
+            time.sleep(1.0)  # let the watcher settle
+            saved = time.perf_counter()
+            with open(document, "w", encoding="utf-8") as handle:
+                handle.write(original.rstrip() + f"\n\nĐoạn sửa thử số {edit + 1}.\n")
+            index, done = watcher.wait_for("Reloading browsers", index + 1, timeout)
+            samples.append(done - saved)
+        return {"first_build": round(first, 2), "rebuilds": [round(s, 2) for s in samples],
+                "rebuild": round(statistics.median(samples), 2) if samples else None}
+    finally:
+        with open(document, "w", encoding="utf-8") as handle:
+            handle.write(original)
+        child.terminate()
+        try:
+            child.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
+def as_dict(value) -> dict:
+    return asdict(value)
+
+
+def remove(path: str) -> None:
+    shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,107 @@
+"""Run one `mkdocs build` and record where its time goes, by plugin event and by phase.
+
+    python -m directive_portal.bench.timed CONFIG_FILE OUT_JSON
+
+Builds exactly as `mkdocs build` does (startup, build, shutdown), with every
+plugin event handler and MkDocs' two per-page phases wrapped in a timer:
+`populate` (read the source, Markdown to HTML, page events) and `render`
+(Jinja template, page events, write), and each of the portal's extra-output
+writers (`outputs.WRITERS`: search index, feeds...). The benchmark runs this as a child
+process, so that the child's wall time and peak memory are the build's own.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import defaultdict
+from typing import Callable
+
+
+def _timer(totals: dict, key: tuple[str, str], func: Callable) -> Callable:
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            totals[key] += time.perf_counter() - start
+
+    return timed
+
+
+def _wrap_writers(totals: dict) -> list[tuple[object, str, Callable]]:
+    """Time each extra-output writer of the portal (search index, feeds...) on its own."""
+    import importlib
+
+    try:
+        from directive_portal import outputs
+    except ImportError:
+        return []
+    restore = []
+    for spec in outputs.WRITERS:
+        module_name, func = spec.split(":")
+        module = importlib.import_module(module_name)
+        original = getattr(module, func)
+        setattr(module, func, _timer(totals, ("writer", module_name.rsplit(".", 1)[-1]), original))
+        restore.append((module, func, original))
+    return restore
+
+
+def timed_build(config_file: str) -> dict:
+    """Build the site of `config_file`; return seconds by plugin event and by build phase."""
+    from mkdocs.commands import build as build_module
+    from mkdocs.config import load_config
+
+    started = time.perf_counter()
+    totals: dict[tuple[str, str], float] = defaultdict(float)
+    config = load_config(config_file=config_file)
+    plugins = config.plugins
+    for event, methods in plugins.events.items():
+        for index, method in enumerate(methods):
+            name = plugins._event_origins.get(method, getattr(method, "__qualname__", "?"))
+            wrapped = _timer(totals, (name, event), method)
+            plugins._event_origins[wrapped] = name
+            methods[index] = wrapped
+    phases: dict[tuple[str, str], float] = defaultdict(float)
+    original_populate, original_render = build_module._populate_page, build_module._build_page
+    build_module._populate_page = _timer(phases, ("mkdocs", "populate"), original_populate)
+    build_module._build_page = _timer(phases, ("mkdocs", "render"), original_render)
+    writers: dict[tuple[str, str], float] = defaultdict(float)
+    restore = _wrap_writers(writers)
+    loaded = time.perf_counter()
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build_module.build(config, dirty=False)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        build_module._populate_page, build_module._build_page = original_populate, original_render
+        for module, func, original in restore:
+            setattr(module, func, original)
+    events: dict[str, dict[str, float]] = defaultdict(dict)
+    for (name, event), seconds in totals.items():
+        events[name][event] = round(seconds, 4)
+    return {
+        "config_load": round(loaded - started, 4),
+        "build": round(time.perf_counter() - loaded, 4),
+        "phases": {event: round(seconds, 4) for (_m, event), seconds in phases.items()},
+        "events": dict(events),
+        "writers": {name: round(seconds, 4) for (_w, name), seconds in writers.items()},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 2:
+        print("cách dùng: python -m directive_portal.bench.timed CONFIG_FILE OUT_JSON", file=sys.stderr)
+        return 2
+    result = timed_build(argv[0])
+    with open(argv[1], "w", encoding="utf-8") as handle:
+        json.dump(result, handle, indent=1, ensure_ascii=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
