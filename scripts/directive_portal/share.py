@@ -32,10 +32,12 @@ def citation(view: DocumentView) -> str:
     if doc.issuer:
         text += f" của {doc.issuer}"
     title = doc.title.strip()
-    if title:
-        lowered = title.lower()
-        if lowered.startswith(("v/v ", "về ")):
-            title = title.split(" ", 1)[1]
+    lowered = title.lower()
+    if lowered.startswith("v/v "):
+        text += " về việc " + title[4:].strip()
+    elif lowered.startswith("về "):
+        text += " về " + title[3:].strip()
+    elif title:
         text += f" về “{title}”"
     return text
 

@@ -31,6 +31,7 @@ _SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
 @dataclass(frozen=True)
 class Target:
     url: str  # site-relative
+    number: str  # as printed: `15-CV/ĐU`
     label: str  # `Công văn số 15-CV/ĐU`
     detail: str  # date and issuer
 
@@ -49,14 +50,14 @@ def targets(site: Site) -> dict[str, tuple[Target, ...]]:
         doc = view.document
         if doc.number and number_slug(doc.number):
             detail = " · ".join(x for x in (view.date, doc.issuer) if x)
-            found[number_slug(doc.number)][doc.url] = Target(doc.url, f"{view.type_label} số {doc.number}: {doc.title}", detail)
+            found[number_slug(doc.number)][doc.url] = Target(doc.url, doc.number, f"{view.type_label} số {doc.number}: {doc.title}", detail)
     for page in site.pages:
         if isinstance(page.data, DirectiveView):
             cited = page.data.cited
             key = number_slug(cited.id)
             if key:
                 detail = " · ".join(x for x in (page.data.date, cited.issuer) if x)
-                found[key].setdefault(cited.url, Target(cited.url, page.data.label, detail))
+                found[key].setdefault(cited.url, Target(cited.url, cited.id, page.data.label, detail))
     return {key: tuple(sorted(urls.values(), key=lambda t: t.url)) for key, urls in sorted(found.items())}
 
 
@@ -65,16 +66,16 @@ def _environment(templates_dir: str) -> jinja2.Environment:
                               keep_trailing_newline=True)
 
 
-def pages(site: Site, settings: Settings, templates_dir: str) -> dict[str, str]:
+def pages(site: Site, settings: Settings, folder: str) -> dict[str, str]:
     """Every short-link page: path in the site -> HTML."""
-    template = _environment(templates_dir).get_template(TEMPLATE)
+    template = _environment(folder).get_template(TEMPLATE)
     out: dict[str, str] = {}
     for key, choices in targets(site).items():
         for variant in dict.fromkeys((key, key.lower())):
             here = f"{PREFIX}/{variant}/"
             links = [(posixpath.relpath(t.url, here.rstrip("/")) + "/", t) for t in choices]
             out[f"{here}index.html"] = template.render(
-                number=key, links=links, site_name=settings.site_name,
+                number=" / ".join(dict.fromkeys(t.number for t in choices)), links=links, site_name=settings.site_name,
                 canonical=(settings.site_url.rstrip("/") + "/" + choices[0].url) if settings.site_url else links[0][0],
                 home=posixpath.relpath(".", here.rstrip("/")) + "/")
     return out

@@ -1,0 +1,45 @@
+"""No request leaves the site: every page type loads only from its own origin,
+and the build needs no internet (no Google Fonts, no privacy/social plugins)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from phone_support import LETTER_URL, LONG_PLAN_URL, chromium, phone, phone_site, site_url, watch_requests  # noqa: F401
+
+REPO = Path(__file__).resolve().parent.parent.parent
+PAGES = ["", "chu-de/trach-nhiem-giai-trinh/", "van-ban-dan-chieu/53-ct-tw-2025/", LONG_PLAN_URL,
+         LETTER_URL, "van-ban/", "tim-kiem/?q=53-CT", "so/15-CV-DU/", "khong-co-trang-nay/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_request_to_another_origin(phone, site_url, path):
+    outside = watch_requests(phone, site_url)
+    phone.goto(site_url + path)
+    phone.wait_for_load_state("networkidle")
+    if phone.locator("[data-portal-save-topic]").count():
+        phone.locator("[data-portal-save-topic]").click()
+        phone.wait_for_load_state("networkidle")
+    assert outside == [], f"{path or 'home'} requested {outside}"
+    fonts = phone.evaluate("[...document.querySelectorAll('link[href*=\"fonts.\"]')].map(l => l.href)")
+    assert fonts == []
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix)
+
+
+def test_build_needs_no_internet():
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    assert config["theme"]["font"] is False, "theme.font must be false: Material would load Google Fonts"
+    names = [p if isinstance(p, str) else next(iter(p)) for p in config.get("plugins", [])]
+    for plugin in ("privacy", "social", "material/privacy", "material/social"):
+        assert plugin not in names, f"the {plugin} plugin downloads at build time"
+    assert "google_analytics" not in str(config.get("extra", {}))
+    assert "analytics" not in config.get("extra", {})
