@@ -1,0 +1,58 @@
+"""The pull request workflow runs check, the tests through .ci/run, the build, review and the upload."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+WORKFLOW = REPO / ".github" / "workflows" / "pull-request.yml"
+
+
+def _workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def _steps() -> list[dict]:
+    (job,) = _workflow()["jobs"].values()
+    return job["steps"]
+
+
+def _runs() -> list[str]:
+    return [step["run"].strip() for step in _steps() if "run" in step]
+
+
+def test_runs_on_pull_requests():
+    data = _workflow()
+    triggers = data.get("on", data.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert "pull_request" in triggers
+
+
+def test_runs_the_same_commands_as_ci_run():
+    """The tests step is .ci/run itself, so the two cannot drift apart."""
+    commands = [line for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith(("#", "set ", "cd "))]
+    assert commands, ".ci/run runs nothing"
+    assert "bash .ci/run" in _runs()
+    assert not any("pytest" in run or "tests/run.sh" in run for run in _runs()), "tests run only through .ci/run"
+
+
+def test_check_tests_build_review_upload_in_that_order():
+    runs = _runs()
+    order = [
+        next(i for i, r in enumerate(runs) if shlex.split(r)[:2] == ["python3", "-m"] and "'.[test]'" in r),
+        runs.index("portal check --format github"),
+        runs.index("bash .ci/run"),
+        runs.index("mkdocs build --strict"),
+        runs.index('portal review --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"'),
+    ]
+    assert order == sorted(order)
+    upload = [s for s in _steps() if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload and upload[0]["with"]["path"] == "site/"
+
+
+def test_full_history_for_page_dates_and_review():
+    checkout = next(s for s in _steps() if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
