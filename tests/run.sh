@@ -6,6 +6,15 @@ cd "$(dirname "$0")/.."
 
 python3 -m pip install --quiet -e '.[test]'
 
+# axe-core for the accessibility checks in the browser tests (npm registry; node_modules is gitignored).
+if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    sudo_if_needed=$([ "$(id -u)" = 0 ] || echo sudo)
+    $sudo_if_needed apt-get update -qq && $sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  fi
+  npm install --no-save --silent --prefix tests/browser axe-core@4 >/dev/null
+fi
+
 # Headless Chromium for the browser tests (Debian packages; Playwright drives /usr/bin/chromium).
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
