@@ -24,10 +24,25 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webma
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    def __init__(self, *args, prefix: str = "/", compress: bool = True, **kwargs) -> None:
+    def __init__(self, *args, prefix: str = "/", compress: bool = True, log: list | None = None, **kwargs) -> None:
         self.prefix = prefix
         self.compress = compress
+        self.log = log
         super().__init__(*args, **kwargs)
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _Counting(self.wfile)
+
+    def handle_one_request(self) -> None:
+        self.wfile.count = 0
+        super().handle_one_request()
+        if self.log is not None and getattr(self, "command", None):
+            self.log.append(Transfer(self.path, getattr(self, "_status", 0), self.wfile.count))
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self._status = code
+        super().send_response(code, message)
 
     def log_message(self, format: str, *args) -> None:  # quiet: tests print only failures
         pass
@@ -77,11 +92,34 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(data)
 
 
+class _Counting:
+    """A write-through wrapper that counts the bytes sent (headers and body)."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def write(self, data) -> int:
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def __getattr__(self, name: str):
+        return getattr(self.raw, name)
+
+
+@dataclass(frozen=True)
+class Transfer:
+    path: str
+    status: int
+    size: int  # bytes on the wire: status line, headers and (compressed) body
+
+
 @dataclass(frozen=True)
 class Served:
     url: str  # base URL with the prefix, ending with "/"
     server: http.server.ThreadingHTTPServer
     thread: threading.Thread
+    log: list  # every Transfer, in order (the benchmark reads and clears it)
 
     def stop(self) -> None:
         self.server.shutdown()
@@ -92,9 +130,10 @@ class Served:
 def serve(site_dir: str, prefix: str = "/", compress: bool = True) -> Served:
     """Serve `site_dir` on 127.0.0.1 (a free port) under `prefix`, in a thread."""
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-    handler = partial(Handler, directory=site_dir, prefix=prefix, compress=compress)
+    log: list[Transfer] = []
+    handler = partial(Handler, directory=site_dir, prefix=prefix, compress=compress, log=log)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    return Served(f"http://127.0.0.1:{server.server_address[1]}{prefix}", server, thread)
+    return Served(f"http://127.0.0.1:{server.server_address[1]}{prefix}", server, thread, log)
