@@ -231,3 +231,14 @@ def test_guide_lists_every_message_check_can_print():
     assert {r[1] for r in DOCUMENT_RULES} <= codes  # the scan finds the rules the fixtures break
     missing = sorted(code for code in codes if f"`{code}`" not in guide)
     assert missing == [], f"codes missing from content/huong-dan-bien-tap.md: {missing}"
+
+
+def test_marks_are_found_in_decomposed_unicode_too(tmp_path):
+    """Text pasted from some editors is in NFD (letters and accents apart): `MẬT` must still be caught."""
+    import unicodedata
+
+    content = make_content(tmp_path)
+    text = (FIXTURES / "rules" / "secrecy-mark.md").read_text(encoding="utf-8")
+    (content / "van-ban" / "2025" / "nfd.md").write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    result = checks.check_content(str(content), "content/")
+    assert [(p.code, p.line) for p in result.errors] == [("secrecy-mark", 10)]

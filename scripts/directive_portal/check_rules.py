@@ -24,6 +24,7 @@ MARKS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "LƯU HÀNH NỘI BỘ", "THƯ
 # A mark stands alone between these: brackets, quotes, emphasis, list bullets, `key:`.
 _SEGMENT_SEPARATORS = re.compile(r"[|()\[\]{},;:\"“”'*_#>`~=]|\s[-–—+]\s|^\s*[-–—+]\s|\s[-–—]$")
 
+_MARK_WORD = re.compile("|".join(sorted({m.split()[-1] for m in MARKS})))
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|object|embed)\b", re.IGNORECASE)
@@ -54,12 +55,14 @@ def blank_code(text: str) -> list[str]:
             fence = match[1]
             out.append("")
         else:
-            out.append(_CODE_SPAN.sub(lambda m: " " * len(m[0]), line))
+            out.append(_CODE_SPAN.sub(lambda m: " " * len(m[0]), line) if "`" in line else line)
     return out
 
 
 def find_marks(line: str) -> list[str]:
     """Secrecy or circulation marks standing alone in one line of text."""
+    if not _MARK_WORD.search(line):
+        return []  # most lines: no mark word at all
     found = []
     for segment in _SEGMENT_SEPARATORS.split(nfc(line)):
         words = " ".join(segment.split()).strip(" .!")
@@ -105,6 +108,8 @@ def link_targets(lines: Iterable[str]) -> list[tuple[int, str]]:
     """(line, target) of every Markdown or HTML link and image in the lines."""
     found = []
     for number, line in enumerate(lines, start=1):
+        if "](" not in line and "]:" not in line and "=" not in line:
+            continue
         targets = [m[1] for m in _INLINE_LINK.finditer(line)]
         targets += [m[1] for m in _HTML_LINK.finditer(line)]
         match = _REFERENCE_DEF.match(line)

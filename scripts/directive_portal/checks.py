@@ -18,6 +18,7 @@ from .graph import Graph, build_graph
 from .model import Problem
 from .pages import build_site
 from .references import citation_key
+from .text import nfc
 from .paths import DOCUMENTS_DIR, TOPICS_FILE
 
 
@@ -90,7 +91,7 @@ def _file_rules(content_dir: str, content: Content, graph: Graph, prefix: str) -
     problems = []
     for rel in document_files(content_dir):
         with open(os.path.join(content_dir, rel), encoding="utf-8") as handle:
-            text = handle.read().lstrip("\ufeff")
+            text = nfc(handle.read().lstrip("\ufeff"))  # as `read_document` reads it
         path = prefix + rel
         problems += check_rules.secrecy_marks(path, text)
         problems += check_rules.unsafe_html(path, text)

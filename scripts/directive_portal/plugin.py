@@ -98,7 +98,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             )
         graph = build_graph(content.documents)
         for problem in graph.problems:
-            log.warning(str(problem))
+            log.warning(f"{prefix}{problem}")  # the graph names documents relative to docs_dir
         self.site = build_site(graph, list(content.topics))
         self.generated = {page.src: page for page in self.site.pages}
         if self.config.atomic_build and self.command == "build":
