@@ -42,10 +42,10 @@
     var pairs = [];
     for (var i = 0; i + 1 < tokens.length; i++) pairs.push(tokens[i] + " " + tokens[i + 1]);
     var exact = [];
-    if (!numbers.length) {
-      (query.normalize("NFC").toLowerCase().match(/[^\s.,;:!?"'()\/\-]+/g) || []).forEach(function (w) {
-        var f = fold(w);
-        if (f !== w && /^[a-z0-9]+$/.test(f)) exact.push("~" + w);
+    var lower = query.normalize("NFC").toLowerCase();
+    if (!numbers.length && fold(lower) !== lower) {  // typed with diacritics: every syllable as written
+      (lower.match(/[^\s.,;:!?"'()\/\-]+/g) || []).forEach(function (w) {
+        if (/^[a-z0-9]+$/.test(fold(w))) exact.push("~" + w);
       });
     }
     return { required: numbers.concat(tokens), bonus: pairs, exact: unique(exact), tokens: tokens, numbers: marks };

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ..model import CITED_TYPE_LABELS, PartialDate
 from ..pages import DirectiveView, Site
-from ..references import find_citations
 from ..text import squash
 
 SUMMARY_CHARS = 300
@@ -74,7 +73,8 @@ def entries(site: Site) -> list[Entry]:
     for view in site.documents.values():
         doc = view.document
         body = plain(doc.body)
-        cites = tuple(sorted({c.id for c in find_citations(doc.body)} | {r.id for r in doc.references}))
+        # The graph has already read every citation: its labels end with the number.
+        cites = tuple(sorted({c.label.rsplit(" số ", 1)[-1] for c in view.cites} | {r.id for r in doc.references}))
         found.append(Entry(
             url=doc.url, title=doc.title, number=doc.number, type=doc.type,
             type_label=view.type_label, issuer=doc.issuer, date=doc.date,

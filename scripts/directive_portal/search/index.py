@@ -29,7 +29,7 @@ MAX_WEIGHT = 35
 
 # Field weights of the default index (a term in several fields adds up).
 WEIGHTS = {"title": 6, "number": 20, "number_full": 5, "topics": 3, "headings": 2,
-           "type": 2, "issuer": 2, "summary": 1, "date": 1, "cites": 4, "exact": 1}
+           "type": 2, "issuer": 2, "summary": 1, "date": 1, "cites": 4}
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,11 @@ def default_terms(entry: Entry) -> dict[str, int]:
     add(word_terms(entry.date_display), WEIGHTS["date"])
     for number in entry.cites:
         add(number_terms(number) - weights.keys(), WEIGHTS["cites"])
-    visible = " ".join((entry.title, entry.summary, entry.headings, entry.issuer, *entry.topic_titles))
-    add(exact_terms(visible), WEIGHTS["exact"])
+    # Syllables as written, weighted by field like their folded forms: a query typed
+    # with diacritics puts the documents that spell it that way first.
+    for text, field in ((entry.title, "title"), (" ".join(entry.topic_titles), "topics"),
+                        (entry.headings, "headings"), (entry.issuer, "issuer"), (entry.summary, "summary")):
+        add(exact_terms(text), WEIGHTS[field])
     return {term: min(weight, MAX_WEIGHT) for term, weight in weights.items()}
 
 

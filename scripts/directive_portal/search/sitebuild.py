@@ -29,10 +29,17 @@ def write_config(path: str, docs_dir: str, site_dir: str, material_search: bool 
         text = handle.read()
     text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {docs_dir}", text)
     text = re.sub(r"(?m)^site_dir: .*$", f"site_dir: {site_dir}", text)
-    text = re.sub(r"(?m)^(\s+custom_dir: )(.*)$",
-                  lambda m: m[1] + os.path.join(REPO_ROOT, m[2].strip()), text)
+    overrides = os.path.join(REPO_ROOT, "overrides")
     if material_search:
+        # Material's search needs Material's header: drop the portal's search box.
         text = text.replace("  - directive-portal\n", "  - directive-portal\n  - search\n", 1)
+        copy = os.path.join(os.path.dirname(os.path.abspath(path)), "overrides-material-search")
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(overrides, copy)
+        for name in ("header.html", "search.html"):
+            os.remove(os.path.join(copy, "partials", name))
+        overrides = copy
+    text = re.sub(r"(?m)^(\s+custom_dir: )(.*)$", lambda m: m[1] + overrides, text)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
     return path

@@ -42,10 +42,11 @@ def word_terms(text: str) -> set[str]:
 
 
 def exact_terms(text: str) -> set[str]:
-    """Lower-case syllables as written, for those with diacritics: `~trách`."""
+    """Lower-case syllables as written, `~trách`, `~hoa`: a query typed with
+    diacritics means its plain syllables too (`văn hoa` is not `văn hóa`)."""
     found = set()
     for word in _WORD.findall(unicodedata.normalize("NFC", text).lower()):
-        if fold(word) != word and _SYLLABLE.fullmatch(fold(word)):
+        if _SYLLABLE.fullmatch(fold(word)):
             found.add(EXACT_PREFIX + word)
     return found
 
@@ -113,5 +114,6 @@ def query_terms(query: str) -> tuple[list[str], list[str], list[str]]:
     tokens = _SYLLABLE.findall(text)
     required = numbers + list(dict.fromkeys(tokens))
     bonus = list(dict.fromkeys(pairs(tokens)))
-    exact = sorted(exact_terms(query)) if not numbers else []
+    typed_marks = fold(query) != unicodedata.normalize("NFC", query).lower()
+    exact = sorted(exact_terms(query)) if typed_marks and not numbers else []
     return required, bonus, exact

@@ -1,0 +1,270 @@
+"""Search benchmark: bytes a phone downloads per query, latency, index build time and size.
+
+    python -m directive_portal.bench.search [--docs N] [--out benchmarks/search.json]
+
+Generates N documents (`bench.corpus.generate_corpus`, seed 0), builds the site
+twice with the repo's mkdocs.yml (as is, and with Material's `search` plugin
+put back), serves each on localhost and drives headless Chromium at 360x800
+with an empty cache: it types the queries below and records every file
+fetched. Bytes are counted as a static host with gzip would send them (each
+file gzipped at level 6, as nginx's default gzip_comp_level 6 / GitHub Pages do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+from urllib.parse import unquote, urlparse
+
+from ..search.sitebuild import REPO_ROOT, build, write_config
+from .corpus import generate_corpus
+
+QUERIES = [
+    "trach nhiem giai trinh", "chuyen doi so", "chi thi 53", "53-CT/TW", "CT 53",
+    "chính quyền địa phương hai cấp", "van hoa", "nghị quyết 57", "an ninh trat tu",
+    "binh dan hoc vu so", "xây dựng Đảng", "80/NQ-TW",
+]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(site_dir: str) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site_dir))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+class Sizes:
+    """Raw and gzip size of each fetched file of a site (from disk, cached)."""
+
+    def __init__(self, site_dir: str, base: str) -> None:
+        self.site_dir, self.base, self.cache = site_dir, base, {}
+
+    def of(self, url: str) -> tuple[int, int]:
+        path = unquote(urlparse(url).path).lstrip("/")
+        full = os.path.join(self.site_dir, path)
+        if os.path.isdir(full):
+            full = os.path.join(full, "index.html")
+        if full not in self.cache:
+            if not os.path.isfile(full):
+                self.cache[full] = (0, 0)
+            else:
+                with open(full, "rb") as handle:
+                    data = handle.read()
+                self.cache[full] = (len(data), len(gzip.compress(data, 6)))
+        return self.cache[full]
+
+
+def _sum(sizes: Sizes, urls: list[str]) -> dict:
+    raw = gz = 0
+    for url in urls:
+        r, g = sizes.of(url)
+        raw, gz = raw + r, gz + g
+    return {"files": len(urls), "raw": raw, "gzip": gz}
+
+
+_WAIT_PAGE = """async (q) => {
+  const form = document.querySelector('form[data-portal-search-page]');
+  const out = document.getElementById('portal-search-output');
+  form.elements.q.value = q;
+  const t0 = performance.now();
+  form.requestSubmit();
+  await new Promise(resolve => {
+    const done = () => out.dataset.state === 'done' && out.dataset.query === q;
+    if (done()) return resolve();
+    new MutationObserver((m, o) => { if (done()) { o.disconnect(); resolve(); } })
+      .observe(out, { attributes: true });
+  });
+  const top = out.querySelector('.portal-result__title');
+  return [performance.now() - t0, out.querySelectorAll('.portal-result').length, top ? top.textContent : ''];
+}"""
+
+
+# Material reads the query on keyup; the list is re-rendered once the worker answers.
+_WAIT_MATERIAL = """async (q) => {
+  const input = document.querySelector('.md-search__input');
+  const result = document.querySelector('.md-search-result');
+  input.value = q;
+  const t0 = performance.now();
+  await new Promise(resolve => {
+    const o = new MutationObserver(() => { o.disconnect(); resolve(); });
+    o.observe(result, { childList: true, subtree: true, characterData: true });
+    setTimeout(resolve, 20000);
+    input.dispatchEvent(new KeyboardEvent('keyup', { key: q.slice(-1), bubbles: true }));
+  });
+  const ms = performance.now() - t0;
+  await new Promise(r => setTimeout(r, 100));
+  return [ms, document.querySelectorAll('.md-search-result__item').length,
+          document.querySelector('.md-search-result__meta').textContent.trim(),
+          (document.querySelector('.md-search-result__item h1, .md-search-result__item h2') || {}).textContent || ''];
+}"""
+
+
+def measure_ours(browser, site_dir: str, full: bool) -> dict:
+    server, base = serve(site_dir)
+    sizes = Sizes(site_dir, base)
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(base + "tim-kiem/" + ("?toan-van=1" if full else ""))
+    page.wait_for_selector("#portal-search-output[data-state=done]")
+    search_urls = lambda urls: [u for u in urls if "/search/" in u or "/assets/search/" in u]
+    on_load = search_urls(fetched)
+    runs = []
+    for query in QUERIES:
+        before = len(fetched)
+        latency, count, top = page.evaluate(_WAIT_PAGE, query)
+        runs.append({"query": query, "ms": round(latency, 1), "results": count, "top": top,
+                     "bytes": _sum(sizes, search_urls(fetched[before:]))})
+    outside = [u for u in fetched if not u.startswith(base)]
+    context.close()
+    server.shutdown()
+    first = _sum(sizes, on_load)
+    first_query = {k: first[k] + runs[0]["bytes"][k] for k in first}
+    return {"page_load": first, "first_query": first_query, "runs": runs, "outside_requests": outside}
+
+
+def measure_material(browser, site_dir: str) -> dict:
+    server, base = serve(site_dir)
+    sizes = Sizes(site_dir, base)
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    start = time.perf_counter()
+    page.goto(base)
+    runs = []
+    page.click("label[for=__search]")
+    page.wait_for_function("() => !/khởi tạo|Initializing/i.test("
+                           "document.querySelector('.md-search-result__meta').textContent)", timeout=900_000)
+    load_ms = (time.perf_counter() - start) * 1000  # page load until the index is ready
+    for query in QUERIES:
+        before = len(fetched)
+        latency, count, meta, top = page.evaluate(_WAIT_MATERIAL, query)
+        runs.append({"query": query, "ms": round(latency, 1), "results": count, "meta": meta, "top": top.strip(),
+                     "bytes": _sum(sizes, fetched[before:])})
+    search = [u for u in fetched if "search" in u or "lunr" in u]
+    total = _sum(sizes, search)
+    context.close()
+    server.shutdown()
+    return {"search_files": total, "load_ms": round(load_ms), "runs": runs,
+            "index": sizes.of(base + "search/search_index.json")}
+
+
+def tree_size(folder: str) -> dict:
+    raw = gz = files = 0
+    for root, _dirs, names in os.walk(folder):
+        for name in names:
+            with open(os.path.join(root, name), "rb") as handle:
+                data = handle.read()
+            raw, gz, files = raw + len(data), gz + len(gzip.compress(data, 6)), files + 1
+    return {"files": files, "raw": raw, "gzip": gz}
+
+
+def index_time(content_dir: str) -> dict:
+    """Time of the search writer's own work, apart from the rest of the build."""
+    from ..content import load_content
+    from ..graph import build_graph
+    from ..pages import build_site
+    from ..search.entries import entries
+    from ..search.index import build_index
+
+    content = load_content(content_dir)
+    site = build_site(build_graph(content.documents), list(content.topics))
+    start = time.perf_counter()
+    found = entries(site)
+    build_index(found, list(content.topics), full_text=False)
+    default = time.perf_counter() - start
+    start = time.perf_counter()
+    build_index(found, list(content.topics), full_text=True)
+    return {"default_s": round(default, 2), "with_full_text_s": round(time.perf_counter() - start, 2)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--out", default=os.path.join(REPO_ROOT, "benchmarks", "search.json"))
+    parser.add_argument("--work", default="", help="working folder (default: a temporary one)")
+    parser.add_argument("--skip-material", action="store_true")
+    args = parser.parse_args(argv)
+    work = args.work or tempfile.mkdtemp(prefix="search-bench-")
+    content = os.path.join(work, "content")
+    if not os.path.isdir(content):  # a corpus is reused only once complete
+        generate_corpus(content + ".part", args.docs, seed=0)
+        os.rename(content + ".part", content)
+    for name in ("tim-kiem.md", "huong-dan-bien-tap.md"):
+        shutil.copy(os.path.join(REPO_ROOT, "content", name), os.path.join(content, name))
+    report: dict = {"docs": args.docs, "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+                    f"Python {platform.python_version()}", "queries": QUERIES}
+    def save() -> None:
+        os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+        with open(args.out, "w", encoding="utf-8") as handle:
+            json.dump(report, handle, ensure_ascii=False, indent=1)
+
+    builds = {"ours": False, "material": True} if not args.skip_material else {"ours": False}
+    for name, material in builds.items():
+        config = write_config(os.path.join(work, f"mkdocs-{name}.yml"), content,
+                              os.path.join(work, f"site-{name}"), material_search=material)
+        start = time.perf_counter()
+        build(config)
+        report[f"build_{name}_s"] = round(time.perf_counter() - start, 1)
+        print(f"built {name} in {report[f'build_{name}_s']} s", flush=True)
+        save()
+    report["index_time"] = index_time(content)
+    ours = os.path.join(work, "site-ours", "search")
+    root = json.load(open(os.path.join(ours, "meta.json")))["root"]
+    report["index_size"] = {part: tree_size(os.path.join(ours, root, part)) for part in ("p", "f", "r")}
+    report["index_size"]["meta+facets"] = tree_size(ours)["gzip"] - sum(v["gzip"] for v in report["index_size"].values())
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        report["ours_default"] = measure_ours(browser, os.path.join(work, "site-ours"), full=False)
+        report["ours_full_text"] = measure_ours(browser, os.path.join(work, "site-ours"), full=True)
+        save()
+        if "material" in builds:
+            report["material"] = measure_material(browser, os.path.join(work, "site-material"))
+            save()
+        browser.close()
+    print(summary(report))
+    return 0
+
+
+def summary(report: dict) -> str:
+    lines = [f"{report['docs']} documents"]
+    for key in ("ours_default", "ours_full_text"):
+        data = report.get(key)
+        if not data:
+            continue
+        nexts = [r["bytes"]["gzip"] for r in data["runs"][1:]]
+        ms = [r["ms"] for r in data["runs"]]
+        lines.append(f"{key}: first query {data['first_query']['gzip'] / 1000:.0f} KB gz, next median "
+                     f"{statistics.median(nexts) / 1000:.0f} KB max {max(nexts) / 1000:.0f} KB, latency median "
+                     f"{statistics.median(ms):.0f} ms max {max(ms):.0f} ms, outside requests {len(data['outside_requests'])}")
+    if "material" in report:
+        m = report["material"]
+        lines.append(f"material: search files {m['search_files']['gzip'] / 1000:.0f} KB gz "
+                     f"({m['search_files']['raw'] / 1e6:.1f} MB raw), latency median "
+                     f"{statistics.median(r['ms'] for r in m['runs']):.0f} ms")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

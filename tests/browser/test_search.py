@@ -1,0 +1,170 @@
+"""The search box in the header and the search page, in headless Chromium at 360x800.
+
+Against tests/fixtures/search/ built by `mkdocs build` and served on localhost:
+queries typed without and with diacritics and by number in every common form
+find the right documents first; filters narrow; sort by date orders; full text
+is fetched only on request; nothing is requested outside the site.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from directive_portal.search.index import fnv1a
+from directive_portal.search.terms import query_terms
+
+DIRECTIVE_53 = "van-ban-dan-chieu/53-ct-tw-2025/"
+DIRECTIVE_57 = "van-ban-dan-chieu/57-nq-tw-2024/"
+PLAN_53 = "van-ban/2026/2026-01-15-ke-hoach-trach-nhiem-giai-trinh/"
+LETTER_53 = "van-ban/2025/2025-12-20-cong-van-tuyen-truyen/"
+PLAN_DIGITAL = "van-ban/2026/2026-02-10-ke-hoach-chuyen-doi-so/"
+PLAN_CULTURE = "van-ban/2026/2026-03-05-ke-hoach-van-hoa/"
+FLOWERS = "van-ban/2026/2026-03-08-thong-bao-hoi-thi-cam-hoa/"
+DOC_PAGE = "van-ban/2026/2026-04-02-thong-bao-dan-van/"
+
+_DONE = """([selector, q]) => { const e = document.querySelector(selector);
+  return e && e.dataset.state === 'done' && e.dataset.query === q; }"""
+
+
+def links(page, selector: str, base: str) -> list[str]:
+    hrefs = page.eval_on_selector_all(f"{selector} .portal-result__title", "els => els.map(e => e.href)")
+    return [h[len(base):] if h.startswith(base) else h for h in hrefs]
+
+
+def box_search(page, base: str, query: str, start: str = DOC_PAGE) -> list[str]:
+    """Type into the header box of a nested page; the instant results' links."""
+    if not page.url.startswith(base + start):
+        page.goto(base + start)
+    page.fill("#portal-search-q", query)
+    page.wait_for_function(_DONE, arg=["#portal-search-results", query])
+    return links(page, "#portal-search-results", base)
+
+
+def page_search(page, base: str, query: str = "", params: str = "") -> list[str]:
+    page.goto(base + "tim-kiem/?q=" + quote(query) + params)
+    page.wait_for_function(_DONE, arg=["#portal-search-output", query])
+    return links(page, "#portal-search-output", base)
+
+
+@pytest.mark.parametrize("query", ["trach nhiem giai trinh", "trách nhiệm giải trình", "TRACH NHIEM giai trinh"])
+def test_accountability_in_any_spelling(page, server_url, query):
+    found = box_search(page, server_url, query)
+    assert set(found[:2]) == {PLAN_53, DIRECTIVE_53}, found
+    assert LETTER_53 in found  # its topic is accountability
+    assert page.requests_outside == [] and page.errors == []
+
+
+@pytest.mark.parametrize("query", ["chuyen doi so", "chuyển đổi số"])
+def test_digital_transformation(page, server_url, query):
+    found = box_search(page, server_url, query)
+    assert found[:2] == [PLAN_DIGITAL, DIRECTIVE_57], found
+
+
+@pytest.mark.parametrize("query", ["chi thi 53", "53-CT/TW", "CT 53", "53/CT-TW", "CT53", "chỉ thị số 53", "Chỉ thị 53-CT/TW"])
+def test_directive_and_its_citing_documents_by_number(page, server_url, query):
+    found = box_search(page, server_url, query)
+    assert found[0] == DIRECTIVE_53, found
+    assert set(found[1:3]) == {PLAN_53, LETTER_53}, found
+    assert len(found) == 3, found  # no other document cites 53-CT/TW
+    marked = page.eval_on_selector_all("#portal-search-results .portal-result__number mark", "els => els.map(e => e.textContent)")
+    assert "53-CT" in marked
+
+
+def test_diacritics_rank_exact_matches_first(page, server_url):
+    folded = box_search(page, server_url, "van hoa")
+    assert {PLAN_CULTURE, FLOWERS} <= set(folded)
+    assert box_search(page, server_url, "văn hoa")[0] == FLOWERS
+    assert box_search(page, server_url, "văn hóa")[0] != FLOWERS
+
+
+def test_words_found_nowhere_are_said_not_dropped(page, server_url):
+    found = box_search(page, server_url, "tuyen truyen kim lien")  # `kim liên` is deep in one body only
+    text = page.inner_text("#portal-search-results")
+    assert found and "gần đúng" in text and "Không tìm thấy từ: kim." in text, text
+    assert box_search(page, server_url, "qwxyz") == []
+    assert "Không tìm thấy văn bản nào" in page.inner_text("#portal-search-results")
+
+
+def test_snippet_highlights_the_match_as_written(page, server_url, artifacts):
+    box_search(page, server_url, "trach nhiem")
+    marks = page.eval_on_selector_all("#portal-search-results .portal-result__snippet mark", "els => els.map(e => e.textContent)")
+    assert marks and {m.lower() for m in marks} <= {"trách", "nhiệm"}, marks
+    page.screenshot(path=str(artifacts / "search-box.png"))
+
+
+def test_enter_opens_the_search_page_with_the_query_in_the_url(page, server_url, artifacts):
+    page.goto(server_url + DOC_PAGE)
+    page.fill("#portal-search-q", "chuyen doi so")
+    page.press("#portal-search-q", "Enter")
+    page.wait_for_url(re.compile(r"/tim-kiem/\?q=chuyen(\+|%20)doi(\+|%20)so"))
+    page.wait_for_function(_DONE, arg=["#portal-search-output", "chuyen doi so"])
+    assert links(page, "#portal-search-output", server_url)[0] == PLAN_DIGITAL
+    assert page.input_value("#portal-search-page-q") == "chuyen doi so"
+    page.screenshot(path=str(artifacts / "search-page.png"), full_page=True)
+    page.click("#portal-search-output .portal-result__title >> nth=0")
+    page.wait_for_url(server_url + PLAN_DIGITAL)
+    assert "chuyển đổi số" in page.inner_text("h1").lower()
+
+
+def test_filters_narrow_and_stay_in_the_url(page, server_url, artifacts):
+    everything = page_search(page, server_url, "tuyen truyen")
+    plans = page_search(page, server_url, "tuyen truyen", "&loai=ke-hoach")
+    assert plans and len(plans) < len(everything) and set(plans) <= set(everything)
+    metas = page.eval_on_selector_all("#portal-search-output .portal-result__meta", "els => els.map(e => e.textContent)")
+    assert all("Kế hoạch" in m for m in metas), metas
+    page.select_option("select[name=chu-de]", "van-hoa")
+    page.wait_for_function("() => location.search.includes('chu-de=van-hoa')")
+    page.wait_for_function(_DONE, arg=["#portal-search-output", "tuyen truyen"])
+    assert links(page, "#portal-search-output", server_url) == [PLAN_CULTURE]
+    by_year = page_search(page, server_url, "", "&nam=2025")
+    assert set(by_year) == {LETTER_53, "van-ban/2025/2025-11-03-huong-dan-sinh-hoat-chi-bo/", DIRECTIVE_53,
+                            "van-ban-dan-chieu/261-cv-btgdvtu-2025/"}
+    issuer = "Ban Thường vụ Đảng ủy xã Hàm Liêm"
+    assert page_search(page, server_url, "", "&co-quan=" + quote(issuer)) == [PLAN_53]
+    assert not page.is_visible(".portal-search__more")  # one result: nothing more to show
+    page.screenshot(path=str(artifacts / "search-filters.png"), full_page=True)
+    assert page.requests_outside == [] and page.errors == []
+
+
+def _dates(page) -> list[tuple[int, int, int]]:
+    metas = page.eval_on_selector_all("#portal-search-output .portal-result__meta", "els => els.map(e => e.textContent)")
+    found = [re.search(r"(\d\d)/(\d\d)/(\d{4})", m) for m in metas]
+    return [(int(m[3]), int(m[2]), int(m[1])) for m in found if m]
+
+
+def test_sort_by_date(page, server_url):
+    relevance = page_search(page, server_url, "nghi quyet")
+    by_date = page_search(page, server_url, "nghi quyet", "&sap-xep=date")
+    assert sorted(relevance) == sorted(by_date) and relevance != by_date
+    dates = _dates(page)
+    assert len(dates) == len(by_date) and dates == sorted(dates, reverse=True)
+
+
+def test_full_text_only_on_request(page, server_url):
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    assert PLAN_CULTURE not in page_search(page, server_url, "den kim lien")
+    assert not [u for u in fetched if "/f/" in u]
+    page.check("input[name=toan-van]")
+    page.wait_for_function("() => location.search.includes('toan-van=1')")
+    page.wait_for_function(_DONE, arg=["#portal-search-output", "den kim lien"])
+    assert links(page, "#portal-search-output", server_url) == [PLAN_CULTURE]
+    assert [u for u in fetched if "/f/" in u]
+
+
+def test_browser_reads_queries_as_the_index_was_written(page, server_url):
+    """search.js and terms.py agree on folding, pairs, number keys and the shard hash."""
+    page.goto(server_url)
+    queries = ["trach nhiem giai trinh", "Trách nhiệm giải trình", "Đảng", "53/CT-TW", "ct53", "chỉ thị số 53",
+               "Kế hoạch số 17-KH/TU", "Luật số 39/2024/QH15", "QĐ 12", "nghị quyết 80 văn hóa", "03-ĐA/TU"]
+    got = page.evaluate("""async qs => { const e = new PortalSearch.Engine(document.querySelector('form[data-portal-search]').dataset.index);
+      const meta = await e.load();
+      return qs.map(q => { const p = PortalSearch.parseQuery(q, meta.rules); return [p.required, p.bonus, p.exact.slice().sort()]; }); }""",
+                        queries)
+    for query, (required, bonus, exact) in zip(queries, got):
+        assert [required, bonus, exact] == list(map(list, query_terms(query))), query
+    terms = ["trach nhiem", "#53ct/tw", "~trách", "đ", "a"]
+    assert page.evaluate("ts => ts.map(t => PortalSearch.hash(t))", terms) == [fnv1a(t) for t in terms]
