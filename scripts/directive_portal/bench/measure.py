@@ -93,13 +93,22 @@ class OutputSize:
     document_page_mean: int
     document_page_p95: int
     document_page_max: int
+    chrome_mean: int  # bytes of a document page outside its <article>: header, sidebars, scripts
+    chrome_max: int
     largest_pages: tuple[tuple[str, int], ...]
     search_bytes: int
     search_gzip_bytes: int
 
 
+def _article_bytes(path: str) -> int:
+    with open(path, "rb") as handle:
+        page = handle.read()
+    start, end = page.find(b"<article"), page.rfind(b"</article>")
+    return end + len(b"</article>") - start if 0 <= start < end else 0
+
+
 def output_size(site_dir: str) -> OutputSize:
-    total, html, docs, pages = 0, 0, [], []
+    total, html, docs, pages, chrome = 0, 0, [], [], []
     search_raw, search_gz = 0, 0
     for folder, _dirs, files in os.walk(site_dir):
         for name in files:
@@ -112,6 +121,7 @@ def output_size(site_dir: str) -> OutputSize:
                 pages.append((rel, size))
                 if _DOCUMENT_PAGE.match(rel):
                     docs.append(size)
+                    chrome.append(size - _article_bytes(path))
             if rel.startswith("search/") or "search" in name:
                 search_raw += size
                 with open(path, "rb") as handle:
@@ -123,6 +133,7 @@ def output_size(site_dir: str) -> OutputSize:
         int(statistics.mean(docs)) if docs else 0,
         docs[int(len(docs) * 0.95)] if docs else 0,
         docs[-1] if docs else 0,
+        int(statistics.mean(chrome)) if chrome else 0, max(chrome, default=0),
         tuple(pages[:5]), search_raw, search_gz,
     )
 

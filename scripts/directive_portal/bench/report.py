@@ -110,14 +110,15 @@ def render(results: dict) -> str:
                      f"| {ph.get('populate', 0):.1f} | {ph.get('render', 0):.1f} "
                      f"| {bph.get('populate', 0):.1f} / {bph.get('render', 0):.1f} |")
     lines += ["", "**Output on disk**", "",
-              "| documents | portal total | portal HTML | document page mean / p95 / max | largest pages | baseline total |",
-              "|---:|---:|---:|---:|---|---:|"]
+              "| documents | portal total | portal HTML | document page mean / p95 / max | of which outside the article, "
+              "mean / max | largest pages | baseline total |",
+              "|---:|---:|---:|---:|---:|---|---:|"]
     for s in sizes:
         o, b = s["output"]["portal"], s["output"]["baseline"]
         largest = "; ".join(f"`{p}` {_kb(size)}" for p, size in o["largest_pages"][:3])
         lines.append(f"| {_n(s['n'])} | {_mb(o['total_bytes'])} | {_mb(o['html_bytes'])} "
                      f"| {_kb(o['document_page_mean'])} / {_kb(o['document_page_p95'])} / {_kb(o['document_page_max'])} "
-                     f"| {largest} | {_mb(b['total_bytes'])} |")
+                     f"| {_kb(o.get('chrome_mean', 0))} / {_kb(o.get('chrome_max', 0))} | {largest} | {_mb(b['total_bytes'])} |")
     lines += ["", "**Search index** (time of the search plugin's events and search writers inside the build; "
               "size of `search/`, raw and gzip)", "",
               "| documents | portal time | portal size | baseline (Material search) time | baseline size |",
