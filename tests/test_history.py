@@ -47,6 +47,7 @@ def test_one_git_log_for_a_real_repository(tmp_path):
     content = tmp_path / "content"
     (content / "van-ban" / "2025").mkdir(parents=True)
     (content / "van-ban" / "2025" / "kế-hoạch.md").write_text("một\n", encoding="utf-8")
+    (content / "van-ban" / "2025" / "dang-sua.md").write_text("bản đầu\n", encoding="utf-8")
     (content / "index.md").write_text("trang chủ\n", encoding="utf-8")
     (tmp_path / "README.md").write_text("ngoài content\n", encoding="utf-8")
     _git(tmp_path, "init", "-q")
@@ -54,14 +55,18 @@ def test_one_git_log_for_a_real_repository(tmp_path):
     _git(tmp_path, "commit", "-q", "-m", "first")
     (content / "index.md").write_text("trang chủ mới\n", encoding="utf-8")
     _git(tmp_path, "commit", "-q", "-am", "second", date="2025-06-07T10:00:00+00:00")
+    # Not committed: a new file, and a committed file edited since.
     (content / "chua-commit.md").write_text("mới\n", encoding="utf-8")
-    os.utime(content / "chua-commit.md", (1767211200, 1767211200))
+    (content / "van-ban" / "2025" / "dang-sua.md").write_text("đang sửa\n", encoding="utf-8")
+    for name in ("chua-commit.md", "van-ban/2025/dang-sua.md"):
+        os.utime(content / name, (1767211200, 1767211200))
 
     history = load_history(str(content))
     assert history.from_git
     assert history.info("van-ban/2025/kế-hoạch.md").changed == "04/03/2025"  # non-ASCII name unquoted
     assert history.info("index.md").changed == "07/06/2025"
     assert history.info("chua-commit.md").changed == "01/01/2026"  # not committed yet: file time
+    assert history.info("van-ban/2025/dang-sua.md").changed == "01/01/2026"  # edited since: file time
     assert "README.md" not in history.times
 
 

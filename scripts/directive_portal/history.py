@@ -19,6 +19,8 @@ VIETNAM = datetime.timezone(datetime.timedelta(hours=7), "ICT")
 # `%x00` starts each commit, `%ct` is its committer time; file names follow, one per line.
 GIT_LOG = ("git", "-c", "core.quotepath=off", "log", "--format=%x00%ct", "--name-only",
            "--no-renames", "--relative", "--", ".")
+# Tracked files edited since the last commit: their file time is their last change.
+GIT_EDITED = ("git", "-c", "core.quotepath=off", "diff", "--name-only", "--relative", "HEAD", "--", ".")
 
 
 def parse_git_log(output: str) -> dict[str, int]:
@@ -37,16 +39,27 @@ def parse_git_log(output: str) -> dict[str, int]:
     return changed
 
 
-def git_times(folder: str) -> dict[str, int] | None:
-    """Commit times of the files under `folder`, relative to it; None outside a git checkout."""
+def _git(args: tuple[str, ...], folder: str) -> str | None:
     try:
-        result = subprocess.run(GIT_LOG, cwd=folder, capture_output=True, text=True,
+        result = subprocess.run(args, cwd=folder, capture_output=True, text=True,
                                 encoding="utf-8", errors="replace", check=False)
     except OSError:
         return None  # no git on this machine
-    if result.returncode != 0:
+    return result.stdout if result.returncode == 0 else None
+
+
+def git_times(folder: str) -> dict[str, int] | None:
+    """Commit times of the files under `folder`, relative to it; None outside a git checkout.
+
+    Files edited since the last commit are left out: their file time is newer.
+    """
+    log = _git(GIT_LOG, folder)
+    if log is None:
         return None
-    return parse_git_log(result.stdout)
+    times = parse_git_log(log)
+    for name in (_git(GIT_EDITED, folder) or "").splitlines():
+        times.pop(name.strip(), None)
+    return times
 
 
 def file_times(folder: str) -> dict[str, int]:
