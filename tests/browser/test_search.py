@@ -168,3 +168,13 @@ def test_browser_reads_queries_as_the_index_was_written(page, server_url):
         assert [required, bonus, exact] == list(map(list, query_terms(query))), query
     terms = ["trach nhiem", "#53ct/tw", "~trách", "đ", "a"]
     assert page.evaluate("ts => ts.map(t => PortalSearch.hash(t))", terms) == [fnv1a(t) for t in terms]
+
+
+def test_slash_key_puts_the_cursor_in_the_search_box(page, server_url):
+    page.goto(server_url + DOC_PAGE)
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "portal-search-q"
+    page.keyboard.type("80-NQ/TW")
+    page.wait_for_function(_DONE, arg=["#portal-search-results", "80-NQ/TW"])
+    assert links(page, "#portal-search-results", server_url)[0] == "van-ban-dan-chieu/80-nq-tw-2026/"
+    assert page.errors == []

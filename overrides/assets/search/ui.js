@@ -176,6 +176,14 @@
     more.addEventListener("click", showMore);
   }
 
+  // "/" puts the cursor in the search box, unless one is typing in a field already.
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable) return;
+    var input = document.querySelector("form[data-portal-search-page] input[name=q], form[data-portal-search] input[name=q]");
+    if (input) { e.preventDefault(); input.focus(); }
+  });
+
   var page = document.querySelector("form[data-portal-search-page]");
   if (page) initPage(page);
   document.querySelectorAll("form[data-portal-search]").forEach(function (form) {
