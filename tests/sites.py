@@ -45,7 +45,8 @@ def make_site(root: Path, documents: dict[str, str], with_repo_pages: bool = Tru
 
 
 def build(config: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+    # No `-q`: it drops warnings before MkDocs counts them, and --strict would pass them.
+    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
     if strict:
         args.append("--strict")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")

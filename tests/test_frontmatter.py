@@ -70,7 +70,7 @@ def test_missing_title_unknown_type_unknown_topic_bad_date_all_at_once():
 
 def test_impossible_day_and_unknown_key_and_bad_relation():
     errors = _errors("---\ntitle: T\ntype: chi-thi\ndate: '2025-02-30'\ntittle: x\nreferences:\n  - id: 53-CT/TW\n    relation: follows\n---\n")
-    assert any(":4: ngày '2025-02-30' không hợp lệ (day 30 does not exist in month 2/2025)" in e for e in errors)
+    assert any(":4: ngày '2025-02-30' không hợp lệ (tháng 2/2025 không có ngày 30)" in e for e in errors)
     assert any(":5: khóa 'tittle' không có" in e and "title" in e for e in errors)
     assert any(":8: quan hệ 'follows' không hợp lệ" in e for e in errors)
 

@@ -90,7 +90,7 @@ class PartialDate:
         """Parse `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; raise ValueError with the reason."""
         match = _ISO_DATE.match(value.strip())
         if not match:
-            raise ValueError(f"'{value}' is not YYYY-MM-DD, YYYY-MM or YYYY")
+            raise ValueError(f"'{value}' không có dạng YYYY-MM-DD, YYYY-MM hoặc YYYY")
         year = int(match[1])
         month = int(match[2]) if match[2] else None
         day = int(match[3]) if match[3] else None
@@ -101,14 +101,14 @@ class PartialDate:
         import datetime
 
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"month {month} does not exist")
+            raise ValueError(f"không có tháng {month}")
         if day is not None:
             if month is None:
-                raise ValueError("a day without a month")
+                raise ValueError("có ngày nhưng thiếu tháng")
             try:
                 datetime.date(year, month, day)
             except ValueError:
-                raise ValueError(f"day {day} does not exist in month {month}/{year}") from None
+                raise ValueError(f"tháng {month}/{year} không có ngày {day}") from None
         return cls(year, month, day)
 
     def iso(self) -> str:
