@@ -24,6 +24,9 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# The real content must pass the editors' checks (warnings are printed, errors fail).
+portal check
+
 # pytest exits 5 when it collects nothing: that must fail, never pass.
 set +e
 python3 -m pytest "$@"
