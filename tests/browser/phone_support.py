@@ -115,10 +115,9 @@ def make_phone_site(root: Path) -> Path:
 # --- Shared test resources -------------------------------------------------
 # Test modules import the fixtures below. pytest registers an imported fixture
 # once per module, so each resource is memoized in the session's `config.stash`
-# and closed by `config.add_cleanup`: one build, one server per prefix and one
-# browser for the whole session, without module globals.
+# and closed by `config.add_cleanup`: one build and one server per prefix for the
+# whole session, without module globals. The browser is conftest.py's.
 
-import os  # noqa: E402
 import shutil  # noqa: E402
 import tempfile  # noqa: E402
 
@@ -128,9 +127,6 @@ from sites import build  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent.parent
 ARTIFACTS = REPO / "test-artifacts" / "phone"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 PHONES = {"360x800": {"width": 360, "height": 800}, "412x915": {"width": 412, "height": 915}}
 _STORE: pytest.StashKey[dict] = pytest.StashKey()
 
@@ -178,26 +174,10 @@ def subpath_url(request, phone_site) -> str:
     return _server(request, phone_site, "/portal/")
 
 
-def _launch():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (tests/run.sh does)")
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    return playwright, browser
-
-
-def _close(pair) -> None:
-    playwright, browser = pair
-    browser.close()
-    playwright.stop()
-
-
 @pytest.fixture(scope="session")
-def chromium(request):
-    """One headless Chromium for the session."""
-    return _shared(request.config, "browser", _launch, _close)[1]
+def chromium(browser):
+    """The session's one headless Chromium: conftest.py's `browser` fixture."""
+    return browser
 
 
 @pytest.fixture()

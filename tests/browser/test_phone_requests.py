@@ -43,3 +43,25 @@ def test_build_needs_no_internet():
         assert plugin not in names, f"the {plugin} plugin downloads at build time"
     assert "google_analytics" not in str(config.get("extra", {}))
     assert "analytics" not in config.get("extra", {})
+
+
+def test_page_weight_within_budget(chromium, phone_site):
+    """First load of the long plan under 150 KB on the wire, a second document under 30 KB."""
+    from directive_portal.bench.static_server import serve
+
+    served = serve(str(phone_site))
+    context = chromium.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
+    try:
+        page = context.new_page()
+        sizes = []
+        for path in (LONG_PLAN_URL, LETTER_URL):
+            served.log.clear()
+            page.goto(served.url + path)
+            page.wait_for_load_state("networkidle")
+            page.locator("[data-portal-offline][data-saved]").wait_for()
+            sizes.append(sum(t.size for t in served.log))
+    finally:
+        context.close()
+        served.stop()
+    assert sizes[0] < 150 * 1024, f"first load {sizes[0]} bytes"
+    assert sizes[1] < 30 * 1024, f"second page {sizes[1]} bytes"
