@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+
+import markdown
 
 from directive_portal.headings import slugify
 from directive_portal.share import citation, for_page
@@ -20,6 +23,17 @@ def test_section_ids_from_heading_numbers():
     assert slugify("Điều 3. Hiệu lực thi hành", "-") == "dieu-3"
     assert slugify("Việt Nam trong kỷ nguyên mới", "-") == "viet-nam-trong-ky-nguyen-moi"
     assert slugify("Căn cứ", "-") == "can-cu"
+
+
+def test_section_ids_include_the_parent_numbers():
+    md = markdown.Markdown(extensions=["attr_list", "directive_portal.headings", "toc"],
+                           extension_configs={"toc": {"slugify": slugify}})
+    html = md.convert("## I. MỤC ĐÍCH\n\n### 1. Mục đích\n\n#### 1.1. Con\n\n#### a) Chữ\n\n"
+                      "### 2. Yêu cầu\n\n## II. NỘI DUNG\n\n### 1. Nội dung\n\n### Riêng {#rieng}\n\n## Nơi nhận\n")
+    assert re.findall(r'<h\d id="([^"]+)"', html) == [
+        "muc-i", "muc-i-1", "muc-i-1-1", "muc-i-1-a", "muc-i-2", "muc-ii", "muc-ii-1", "rieng", "noi-nhan"]
+    letter = markdown.markdown("### 1. A\n\n### 2. B\n\n#### a) x", extensions=["directive_portal.headings", "toc"])
+    assert re.findall(r'<h\d id="([^"]+)"', letter) == ["muc-1", "muc-2", "muc-2-a"]
 
 
 def _view(fragment: str):
