@@ -106,7 +106,7 @@ def _edited_document(content_dir: str) -> str:
     return os.path.join(content_dir, files[len(files) // 2])
 
 
-def bench_size(n: int, work: str, seed: int, seeds_dir: str, repeats: int, serve: bool, say) -> dict:
+def bench_size(n: int, work: str, seed: int, seeds_dir: str, repeats: int, serve: tuple[str, ...], say) -> dict:
     folder = os.path.join(work, f"n{n}")
     os.makedirs(folder, exist_ok=True)
     content, generated = prepare_corpus(folder, n, seed, seeds_dir)
@@ -135,10 +135,11 @@ def bench_size(n: int, work: str, seed: int, seeds_dir: str, repeats: int, serve
         "stages": measure.stage_times(content, repeats=max(1, repeats)),
     }
     say(f"{n} văn bản: các bước của cổng {result['stages']}")
-    if serve:
-        result["serve"] = measure.serve_rebuild(portal_cfg, _edited_document(content), edits=2,
-                                                timeout=max(120.0, n * 0.2))
-        say(f"{n} văn bản: mkdocs serve dựng lại sau khi sửa một văn bản: {result['serve']['rebuild']} s")
+    for mode in serve:
+        key = "serve" if mode == "full" else f"serve_{mode}"
+        result[key] = measure.serve_rebuild(portal_cfg, _edited_document(content), edits=2,
+                                            timeout=max(120.0, n * 0.2), dirty=mode == "dirty")
+        say(f"{n} văn bản: mkdocs serve ({mode}) dựng lại sau khi sửa một văn bản: {result[key]['rebuild']} s")
     return result
 
 
@@ -164,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="chạy nhanh (200 văn bản, 1 lần) để thử trong CI")
     parser.add_argument("--repeats", type=int, default=1, help="số lần dựng mỗi cỡ (lấy trung vị)")
     parser.add_argument("--serve-sizes", default="", help="cỡ đo dựng lại trong mkdocs serve (mặc định: mọi cỡ)")
+    parser.add_argument("--serve-modes", default="full",
+                        help="full (mkdocs serve) và/hoặc dirty (mkdocs serve --dirty), cách nhau bởi dấu phẩy")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--seeds", default=DEFAULT_SEEDS, help="thư mục văn bản mẫu")
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "directive-portal-bench"),
@@ -182,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     results = {"machine": machine(), "command": "python -m directive_portal.bench.build " + " ".join(argv or sys.argv[1:]),
                "sizes": []}
     for n in sizes:
-        results["sizes"].append(bench_size(n, args.work, args.seed, args.seeds, args.repeats, n in serve_sizes, say))
+        modes = tuple(m.strip() for m in args.serve_modes.split(",") if m.strip()) if n in serve_sizes else ()
+        results["sizes"].append(bench_size(n, args.work, args.seed, args.seeds, args.repeats, modes, say))
     results["machine"]["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     results["minutes"] = round((time.time() - started) / 60, 1)
     text = report.render(results)
