@@ -18,12 +18,15 @@ PAGES = ["", "chu-de/trach-nhiem-giai-trinh/", "van-ban-dan-chieu/53-ct-tw-2025/
 @pytest.mark.parametrize("path", PAGES)
 def test_no_request_to_another_origin(phone, site_url, path):
     outside = watch_requests(phone, site_url)
+    errors: list[str] = []
+    phone.on("pageerror", lambda error: errors.append(str(error)))
     phone.goto(site_url + path)
     phone.wait_for_load_state("networkidle")
     if phone.locator("[data-portal-save-topic]").count():
         phone.locator("[data-portal-save-topic]").click()
         phone.wait_for_load_state("networkidle")
     assert outside == [], f"{path or 'home'} requested {outside}"
+    assert errors == [], f"script errors on {path or 'home'}: {errors}"
     fonts = phone.evaluate("[...document.querySelectorAll('link[href*=\"fonts.\"]')].map(l => l.href)")
     assert fonts == []
 
