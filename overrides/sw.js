@@ -10,7 +10,14 @@ var CACHE = "portal-pages-v1"; /* same name as in assets/portal.js */
 var SLOW_NETWORK_MS = 4000;
 
 self.addEventListener("install", function () { self.skipWaiting(); });
-self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
+self.addEventListener("activate", function (event) {
+  /* Drop the caches of earlier versions of this file (bump CACHE to start afresh). */
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) {
+      return name.indexOf("portal-pages-") === 0 && name !== CACHE;
+    }).map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.clients.claim(); }));
+});
 
 function pageKey(href) {
   var url = new URL(href);

@@ -35,6 +35,8 @@ def test_redirect_page_and_chooser():
     assert '<link rel="canonical" href="../../van-ban-dan-chieu/53-ct-tw-2025/">' in one
     assert '<a href="../../van-ban-dan-chieu/53-ct-tw-2025/">Chỉ thị số 53-CT/TW</a>' in one
     assert out["so/53-ct-tw/index.html"] == one  # lower-case variant
+    assert '<meta property="og:title" content="Chỉ thị số 53-CT/TW">' in one  # chat apps may not follow the refresh
+    assert '<meta property="og:image" content="../../assets/portal-card.png">' in one
     chooser = out["so/15-CV-DU/index.html"]
     assert "http-equiv" not in chooser
     assert "Có 2 văn bản mang số 15-CV/ĐU" in chooser

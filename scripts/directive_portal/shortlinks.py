@@ -25,6 +25,7 @@ from .pages import DirectiveView, Site
 
 PREFIX = "so"
 TEMPLATE = "partials/portal-shortlink.html"
+CARD = "assets/portal-card.png"  # the site-wide share image
 _SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
 
 
@@ -77,7 +78,8 @@ def pages(site: Site, settings: Settings, folder: str) -> dict[str, str]:
             out[f"{here}index.html"] = template.render(
                 number=" / ".join(dict.fromkeys(t.number for t in choices)), links=links, site_name=settings.site_name,
                 canonical=(settings.site_url.rstrip("/") + "/" + choices[0].url) if settings.site_url else links[0][0],
-                home=posixpath.relpath(".", here.rstrip("/")) + "/")
+                home=posixpath.relpath(".", here.rstrip("/")) + "/",
+                card=(settings.site_url.rstrip("/") + "/" if settings.site_url else "../../") + CARD)
     return out
 
 

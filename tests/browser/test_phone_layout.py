@@ -86,3 +86,16 @@ def test_table_of_contents_reachable_on_a_phone(phone, site_url):
     phone.wait_for_function("location.hash === '#muc-v'")
     heading = phone.locator("#muc-v").bounding_box()
     assert 0 <= heading["y"] < 800, f"the section is not scrolled into view: {heading}"
+
+
+def test_search_results_in_the_header_fit_the_screen(phone, site_url):
+    phone.goto(site_url)
+    phone.locator("#portal-search-q").fill("trach nhiem giai trinh")
+    results = phone.locator("#portal-search-results")
+    results.wait_for(state="visible")
+    phone.locator("#portal-search-results a").first.wait_for()
+    shot(phone, "search-dropdown")
+    result = phone.evaluate(OVERFLOW)
+    assert result["scroll"] <= result["width"], result
+    box = results.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= result["width"] + 1, box
