@@ -61,7 +61,8 @@ def _kind(path: str) -> str:
         return "HTML"
     for ending, kind in ((".css", "CSS"), (".js", "JS"), (".json", "search data"),
                          (".woff2", "fonts"), (".woff", "fonts"), (".ttf", "fonts"),
-                         (".png", "images"), (".svg", "images"), (".ico", "images"), (".xml", "feeds")):
+                         (".png", "images"), (".svg", "images"), (".ico", "images"),
+                         (".xml", "sitemap (Material fetches it)")):
         if path.endswith(ending):
             return kind
     return "other"
