@@ -17,8 +17,9 @@ def link(target: str, page_url: str, site_url: str = "") -> str:
     """Address of a site-relative URL seen from a page: absolute with a site_url."""
     if site_url:
         return urljoin(site_url if site_url.endswith("/") else site_url + "/", target)
-    start = posixpath.dirname(page_url.rstrip("/")) if not page_url.endswith("/") else page_url.rstrip("/")
-    relative = posixpath.relpath(target or ".", start or ".")
+    # A directory URL (`van-ban/2026/x/`) is its own folder; a file URL sits in its parent's.
+    folder = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
+    relative = posixpath.relpath(target or ".", folder or ".")
     if target.endswith("/") and not relative.endswith("/"):
         relative += "/"
     return relative
