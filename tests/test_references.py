@@ -88,3 +88,12 @@ def test_canonical_forms():
     assert type_from_number("123/2024/NĐ-CP") == "nghi-dinh"
     assert parse_number("Số             - CV/ĐU".removeprefix("Số")) == ("CV", "ĐU")
     assert parse_number("12-CV/ĐU") == ("CV", "ĐU")
+
+
+def test_not_inside_a_longer_number_or_a_url():
+    text = "mã 12345-CT/TW, địa chỉ https://a.vn/van-ban/53-CT/TW và (Chỉ thị số 53-CT/TW)"
+    assert [(c.id, c.text) for c in find_citations(text)] == [("53-CT/TW", "Chỉ thị số 53-CT/TW")]
+
+
+def test_a_number_written_with_spaces_or_a_dash_has_the_same_key():
+    assert citation_key("06 - KH/ĐU") == citation_key("6–KH/ĐU") == citation_key("06-KH/ĐU") == "6-KH/ĐU"

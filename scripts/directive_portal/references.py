@@ -37,6 +37,8 @@ _STATE_NUMBER = (
 )
 
 _CITATION = re.compile(
+    # Not in the middle of a word, a longer number or a URL (`12345-CT/TW`, `…/van-ban/53-CT/TW`).
+    rf"(?<![\w/.{_DASH}])"
     rf"(?:(?P<word>{_TYPE_WORD_ALTS})\s+(?:(?:số|Số)\s*)?)?"
     rf"(?:{_PARTY_NUMBER}|{_STATE_NUMBER})"
     rf"(?![{_UPPER}a-z0-9])",
@@ -117,8 +119,8 @@ def canonical_id(raw: str) -> str:
 
 
 def citation_key(id_: str) -> str:
-    """Matching key: canonical id without leading zeros (`03-ĐA/TU` ~ `3-ĐA/TU`)."""
-    return re.sub(r"^0+(?=\d)", "", id_).upper()
+    """Matching key: canonical id without leading zeros (`03-ĐA/TU` ~ `3-ĐA/TU` ~ `03 – ĐA/TU`)."""
+    return re.sub(r"^0+(?=\d)", "", canonical_id(id_)).upper()
 
 
 def type_from_number(id_: str) -> str:
