@@ -91,3 +91,30 @@ def test_duplicate_number_and_issuer():
 def test_split_front_matter_reports_where_the_body_starts():
     yaml_text, body, line = split_front_matter("---\na: 1\n---\nbody\n")
     assert yaml_text == "a: 1\n" and body == "body\n" and line == 4
+
+
+def test_values_stay_as_typed_and_a_comment_is_reported():
+    doc, problems = read_document("a.md", "---\ntitle: Kế hoạch #2 về X\ntype: cong-van\nnumber: 012\nplace: Yes\n---\n", TOPICS)
+    assert doc.number == "012" and doc.place == "Yes"
+    [warning] = problems
+    assert str(warning).startswith("a.md:2: phần '#2 về X' sau giá trị của 'title' bị bỏ qua")
+    assert 'title: "Kế hoạch #2 về X"' in str(warning)
+
+
+def test_a_key_written_twice_is_an_error():
+    [error] = _errors("---\ntitle: T\ntype: cong-van\nnumber: 12-CV/ĐU\nnumber: 13-CV/ĐU\n---\n")
+    assert error.startswith("van-ban/x.md:5: khóa 'number' được viết hai lần (lần đầu ở dòng 4)")
+
+
+def test_yaml_errors_are_explained_in_vietnamese():
+    [tab] = _errors("---\ntitle: T\ntype: cong-van\n\tnumber: 1\n---\n")
+    assert "có ký tự Tab" in tab and "dấu cách" in tab
+    [colon] = _errors("---\ntitle: Về việc: tuyên truyền\n  type: x: y\n---\n")
+    assert "dấu ':'" in colon
+
+
+def test_empty_file_and_type_written_in_words():
+    [empty] = _errors("\n\n")
+    assert empty.startswith("van-ban/x.md:1: tệp trống")
+    [words] = _errors("---\ntitle: T\ntype: Công văn\n---\n")
+    assert "viết type: cong-van" in words

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 import yaml
 
 from .model import DOCUMENT_TYPES, RELATIONS, STATUSES, Document, PartialDate, Problem, Reference, Signer
-from .text import nfc
+from .text import nfc, slug
 
 KNOWN_KEYS = (
     "title", "type", "number", "issuer", "place", "date", "signer", "recipients",
@@ -60,6 +60,27 @@ def _compose_and_load(yaml_text: str) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
+# PyYAML's messages, in words an editor can act on.
+_YAML_PROBLEMS = (
+    ("found character '\\t'", "có ký tự Tab", "thụt lề bằng dấu cách, không dùng phím Tab"),
+    ("mapping values are not allowed", "có dấu ':' ở giữa một giá trị",
+     "đặt giá trị có dấu ':' trong ngoặc kép, ví dụ title: \"Về việc: ...\""),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên khóa", "mỗi dòng viết dạng khóa: giá trị"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc đóng", "kiểm tra mỗi dấu \" hoặc ' mở đều có dấu đóng"),
+    ("while scanning a quoted scalar", "thiếu dấu ngoặc đóng", "kiểm tra mỗi dấu \" hoặc ' mở đều có dấu đóng"),
+    ("expected <block end>", "thụt lề không đều", "các dòng cùng cấp phải thẳng cột, thụt lề bằng dấu cách"),
+    ("did not find expected", "dấu ngoặc [ ] hoặc { } chưa đóng, hoặc thụt lề sai", "kiểm tra dấu ngoặc và thụt lề"),
+)
+
+
+def _yaml_problem(problem: str) -> tuple[str, str]:
+    for needle, message, fix in _YAML_PROBLEMS:
+        if needle in problem:
+            return f"lỗi cú pháp YAML: {message} ({problem})", fix
+    return (f"lỗi cú pháp YAML: {problem}",
+            "kiểm tra dấu ':' sau tên khóa, thụt lề bằng dấu cách, và đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép")
+
+
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """Return (front matter YAML or None, body, line where the body starts)."""
     lines = text.splitlines(keepends=True)
@@ -79,10 +100,11 @@ def _suggest(value: str, choices: Iterable[str]) -> str:
 class _Reader:
     """Collects problems while turning YAML nodes into model values."""
 
-    def __init__(self, path: str, first_line: int) -> None:
+    def __init__(self, path: str, first_line: int, yaml_text: str = "") -> None:
         self.path = path
         self.first_line = first_line  # file line of the first YAML line
         self.problems: list[Problem] = []
+        self.yaml_lines = yaml_text.split("\n")
 
     def line(self, node: yaml.Node) -> int:
         return self.first_line + node.start_mark.line
@@ -98,11 +120,24 @@ class _Reader:
     def scalar_text(self, key: str, node: yaml.Node, value: Any) -> str:
         if value is None:
             return ""
+        if isinstance(node, yaml.ScalarNode):
+            # The text as typed: `number: 012` stays `012` (not the octal 10), `title: Yes` stays `Yes`.
+            self._comment_after(key, node)
+            return nfc(node.value).strip()
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return nfc(str(value)).strip()
         self.error(node, f"'{key}' phải là một dòng chữ, không phải danh sách hay nhóm khóa",
                    f"viết {key}: \"...\" trên một dòng", "not-text")
         return ""
+
+    def _comment_after(self, key: str, node: yaml.ScalarNode) -> None:
+        """`title: Kế hoạch #2 về X` reads as `Kế hoạch`: YAML takes ` #…` for a comment."""
+        if node.style not in (None, "") or node.end_mark.line >= len(self.yaml_lines):
+            return
+        rest = self.yaml_lines[node.end_mark.line][node.end_mark.column:]
+        if rest.lstrip().startswith("#"):
+            self.warning(node, f"phần '{rest.strip()}' sau giá trị của '{key}' bị bỏ qua (YAML hiểu ' #' là ghi chú)",
+                         f"đặt cả giá trị trong ngoặc kép: {key}: \"{node.value} {rest.strip()}\"", "yaml-comment")
 
     def text_list(self, key: str, node: yaml.Node, value: Any) -> tuple[str, ...]:
         if value is None:
@@ -199,7 +234,10 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
     """Parse and validate one document file. Returns (document or None, problems)."""
     text = nfc(text.lstrip("\ufeff"))
     yaml_text, body, body_line = split_front_matter(text)
-    reader = _Reader(path, 2)
+    reader = _Reader(path, 2, yaml_text or "")
+    if not text.strip():
+        reader.error(1, "tệp trống", "xóa tệp này, hoặc tạo lại bằng portal new / portal import", "empty-file")
+        return None, reader.problems
     if yaml_text is None:
         reader.error(1, "tệp không có phần thông tin văn bản (front matter)",
                      "đặt ở đầu tệp một khối bắt đầu và kết thúc bằng dòng '---', có ít nhất title và type", "no-front-matter")
@@ -209,9 +247,8 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = 2 + mark.line if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        reader.error(line, f"lỗi cú pháp YAML: {problem}",
-                     "kiểm tra dấu ':' sau tên khóa, thụt lề bằng dấu cách, và đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép", "yaml-syntax")
+        message, fix = _yaml_problem(str(getattr(exc, "problem", None) or exc))
+        reader.error(line, message, fix, "yaml-syntax")
         return None, reader.problems
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         reader.error(1, "phần thông tin văn bản phải là các dòng 'khóa: giá trị'", "ví dụ: title: Về việc ...", "not-mapping")
@@ -221,6 +258,11 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
     lines: list[tuple[str, int]] = []
     topic_slugs = tuple(topic_slugs)
     for key, key_node, value_node, value in _mapping_items(node, data):
+        if any(name == key for name, _line in lines):
+            first = dict(lines)[key]
+            reader.error(key_node, f"khóa '{key}' được viết hai lần (lần đầu ở dòng {first}); chỉ lần sau được dùng",
+                         f"giữ một dòng {key}: và xóa dòng kia", "duplicate-key")
+            continue
         lines.append((key, reader.line(key_node)))
         if key not in KNOWN_KEYS:
             reader.error(key_node, f"khóa '{key}' không có trong mẫu thông tin văn bản",
@@ -251,8 +293,10 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
     if not doc_type:
         reader.error(key_line.get("type", 1), "thiếu loại văn bản 'type'", "thêm dòng type: cong-van (hoặc ke-hoach, huong-dan, ...)", "missing-type")
     elif doc_type not in DOCUMENT_TYPES:
-        reader.error(key_line["type"], f"loại văn bản '{doc_type}' không tồn tại",
-                     _suggest(doc_type, DOCUMENT_TYPES) or "dùng một trong: " + ", ".join(DOCUMENT_TYPES), "unknown-type")
+        by_label = {slug(label): type_slug for type_slug, (label, _code) in DOCUMENT_TYPES.items()}
+        hint = (f"viết type: {by_label[slug(doc_type)]}" if slug(doc_type) in by_label
+                else _suggest(doc_type, DOCUMENT_TYPES) or "dùng một trong: " + ", ".join(DOCUMENT_TYPES))
+        reader.error(key_line["type"], f"loại văn bản '{doc_type}' không tồn tại", hint, "unknown-type")
     status = fields.get("status") or "published"
     if status not in STATUSES:
         reader.error(key_line["status"], f"trạng thái '{status}' không hợp lệ", "dùng 'published' (công bố) hoặc 'draft' (bản nháp)", "bad-status")
