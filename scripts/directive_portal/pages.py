@@ -163,15 +163,18 @@ def build_site(graph: Graph, topics: list[Topic]) -> Site:
     docs = list(graph.documents.values())
 
     views: dict[str, DocumentView] = {}
+    published_as: dict[str, list[CitedDocument]] = defaultdict(list)  # path -> cited documents it is
+    for cited in graph.cited.values():
+        if cited.published:
+            published_as[cited.published].append(cited)
     for doc in docs:
         cites = tuple(
             cited_item(graph, cited, relation)
             for cited, relation in sorted(graph.cited_by_document(doc.path),
                                           key=lambda cr: (cr[1] != "implements", cr[0].key))
         )
-        own = [c for c in graph.cited.values() if c.published == doc.path]
-        cited_by = tuple(doc_item(d, rel) for c in own for d in graph.citing(c.key)
-                         for rel in [dict(graph.incoming.get(c.key, ())).get(d.path, "")])
+        cited_by = tuple(doc_item(d, incoming.get(d.path, "")) for c in published_as.get(doc.path, ())
+                         for incoming in [dict(graph.incoming.get(c.key, ()))] for d in graph.citing(c.key))
         views[doc.path] = DocumentView(
             document=doc, type_label=doc.type_label,
             date=doc.date.display() if doc.date else "",
