@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..model import Topic
 from . import check, writer
 from .extract import Imported, import_text
+from .sources import SourceError, read_source
 from .suggest import load_registry
 
 __all__ = ["ImportResult", "import_file", "import_files", "main"]
@@ -34,17 +35,18 @@ class ImportResult:
 
 
 def import_file(path: str, topics: list[Topic] = ()) -> Imported:
-    """Read one source file into an `Imported` (nothing is written)."""
-    name = os.path.basename(path)
-    if path.lower().endswith(".docx"):
-        from .docx import read_docx
+    """Read one source file into an `Imported` (nothing is written).
 
-        text, notes = read_docx(path)
+    Raises `SourceError` (a `ValueError`) with a message for the editor when the
+    file is not a readable .docx, .txt or .md (an old .doc, a PDF, a broken Word
+    file, text not saved as UTF-8).
+    """
+    name = os.path.basename(path)
+    text, notes, is_word = read_source(path)
+    if is_word:
         imported = import_text(text, name, topics, reflow=False, notes=notes)
         text = "\n".join([text, *notes])
     else:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
         imported = import_text(text, name, topics)
     lost = check.problems(text, writer.render(imported.front, imported.body), imported.dropped)
     if lost:
@@ -64,6 +66,9 @@ def import_files(
     for path in paths:
         try:
             imported = import_file(path, registry)
+        except SourceError as exc:  # the message names the file and what to do
+            results.append(ImportResult(path, "", False, None, str(exc)))
+            continue
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             results.append(ImportResult(path, "", False, None, f"{path}: không đọc được tệp ({exc})"))
             continue

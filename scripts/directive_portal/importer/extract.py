@@ -48,7 +48,11 @@ def import_text(
 ) -> Imported:
     """Read a directive copied out of PDF or Word (or converted from .docx, whose
     footnotes come apart as `notes`, `[^1]: …` lines)."""
-    lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # NFC first: text copied from a PDF on macOS is decomposed (NFD), and every
+    # rule below (issuer level words, type words, places) is written in NFC.
+    text = nfc(text)
+    notes = [nfc(note) for note in notes]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     header = parse_header(lines)
     closing = parse_closing(lines, header.body_start)
     warnings: list[str] = []
