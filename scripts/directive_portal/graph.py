@@ -103,13 +103,17 @@ class Graph:
         """Documents that cite the same documents as `path`, most shared first."""
         shared: Counter[str] = Counter()
         for key, _relation in self.outgoing.get(path, ()):
-            for other, _ in self.incoming.get(key, ()):
-                if other != path:
-                    shared[other] += 1
+            shared.update(self._citing_paths.get(key, ()))  # counted in C: fan-ins run to thousands
+        shared.pop(path, None)
         # Same order as sorting every candidate, without building a key for each one twice over:
         # a directive cited by thousands of documents makes thousands of candidates per page.
         ranked = heapq.nsmallest(limit, shared, key=lambda p: (-shared[p], self._newest_first[p]))
         return [self.documents[p] for p in ranked]
+
+    @cached_property
+    def _citing_paths(self) -> dict[str, tuple[str, ...]]:
+        """`incoming` without the relations: cited key -> citing paths, one per citation."""
+        return {key: tuple(p for p, _relation in pairs) for key, pairs in self.incoming.items()}
 
     @cached_property
     def _newest_first(self) -> dict[str, tuple]:
