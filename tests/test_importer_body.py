@@ -109,3 +109,69 @@ def test_footnote_extract_needs_a_marker_in_the_text():
     kept, notes = footnotes.extract(["Đảng²;", "", "² Kết luận số 21-KL/TW được cụ thể hóa.", "", "ngày 15/7"])
     assert notes == [("2", "Kết luận số 21-KL/TW được cụ thể hóa.")]
     assert kept == ["Đảng²;", "", "", "ngày 15/7"]
+
+
+PLACEHOLDER_LETTER = """ĐẢNG BỘ THÀNH PHỐ HÀ NỘI
+ĐẢNG ỦY PHƯỜNG VIỆT HƯNG
+Số 12-CV/ĐU
+Việt Hưng, ngày 05 tháng 01 năm 2026
+V/v báo cáo kết quả tuyên truyền
+Kính gửi: <Tên cơ quan, đơn vị>
+
+Đề nghị <Tên cơ quan, đơn vị> báo cáo kết quả về Văn phòng Đảng ủy trước ngày <ngày/tháng>.
+- Mẫu báo cáo tải tại <https://tgdv.vtsccloud.vn/installation> hoặc [Phụ lục](kèm theo).
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Văn Bình
+Nơi nhận:
+- Như trên,
+- Lưu VT.
+"""
+
+
+def test_angle_bracket_placeholders_are_text_and_autolinks_stay_links():
+    from directive_portal.importer.extract import import_text
+    from directive_portal.importer.check import problems
+    from directive_portal.importer import writer
+
+    imported = import_text(PLACEHOLDER_LETTER, "mau.txt")
+    body = imported.body
+    assert "Đề nghị &lt;Tên cơ quan, đơn vị> báo cáo" in body and "trước ngày &lt;ngày/tháng>." in body
+    assert "<https://tgdv.vtsccloud.vn/installation>" in body  # seed 002's link form
+    assert "\\[Phụ lục](kèm theo)" in body  # not a link hiding `kèm theo`
+    assert "<T" not in body and "<n" not in body
+    output = writer.render(imported.front, imported.body)
+    assert problems(PLACEHOLDER_LETTER, output, imported.dropped) == []
+    # The word check reads the body as a browser shows it: an unescaped tag hides its words.
+    raw = output.replace("&lt;", "<")
+    assert any("thiếu từ" in p and "tên" in p and "tháng" in p for p in problems(PLACEHOLDER_LETTER, raw, imported.dropped))
+
+
+def test_an_entity_written_in_the_source_is_shown_as_written():
+    assert blocks(["Ký hiệu &lt; và &amp; trong văn bản gốc; R&D."]) == [
+        "Ký hiệu &amp;lt; và &amp;amp; trong văn bản gốc; R&D."]
+
+
+def test_seed_001_star_items_are_list_items_and_other_marks_at_a_start_are_text():
+    # Seed 001, line 42 and 80: `*` at the start of a line is the document's own bullet.
+    out = blocks([
+        "* *Thông điệp tuyên truyền*: “*Thể chế hoàn thiện - Quản trị hiệu quả - Chính quyền phục vụ Nhân dân*”.",
+        "",
+        "* Nội dung triển khai:",
+        "",
+        "*Ghi chú*: kế hoạch này thay thế kế hoạch trước.",
+        "",
+        "- 1. Tuyên truyền rộng rãi.",
+        "",
+        "- # Mục tiêu",
+    ])
+    assert out[0] == "- *Thông điệp tuyên truyền*: “*Thể chế hoàn thiện - Quản trị hiệu quả - Chính quyền phục vụ Nhân dân*”."
+    assert out[1] == "- Nội dung triển khai:"
+    assert out[2] == "*Ghi chú*: kế hoạch này thay thế kế hoạch trước."  # emphasis, not a list
+    assert out[3] == "- 1\\. Tuyên truyền rộng rãi."  # not an ordered list inside the item
+    assert out[4] == "- \\# Mục tiêu"
+
+
+def test_footnote_text_is_escaped_like_the_body():
+    out = to_markdown(["Theo Điều lệ Đảng¹.", "¹ Mẫu <Tên chi bộ> ban hành kèm theo."])
+    assert "[^1]: Mẫu &lt;Tên chi bộ> ban hành kèm theo." in out

@@ -132,25 +132,53 @@ def _classify(text: str, previous: Block | None) -> Block:
     return Block("para", text)
 
 
-def _escape(text: str) -> str:
-    """Keep a numbered paragraph (`1. …`) from becoming a renumbered Markdown list."""
+# Markdown autolinks (`<https://…>`, seed 002) stay links; every other `<` is text.
+_AUTOLINK = re.compile(r"<(?:https?|ftp)://[^<>\s]*>|<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def _escape_html(text: str) -> str:
+    """`<Tên cơ quan, đơn vị>` in a template letter is text, not an HTML tag a browser hides:
+    `<` becomes `&lt;` (and `&lt;` written out stays as written), autolinks excepted."""
+    out, position = [], 0
+    for link in _AUTOLINK.finditer(text):
+        out += [_ENTITY.sub("&amp;", text[position: link.start()]).replace("<", "&lt;"), link[0]]
+        position = link.end()
+    out.append(_ENTITY.sub("&amp;", text[position:]).replace("<", "&lt;"))
+    return "".join(out)
+
+
+def _escape_links(text: str) -> str:
+    """`[…](…)` or `[…]:` written in the text would become a link and hide its address; `[^1]`
+    (a footnote) stays."""
+    return re.sub(r"\[(?!\^\w+\])", r"\\[", text)
+
+
+def _escape_start(text: str) -> str:
+    """Keep a numbered paragraph (`1. …`) from becoming a renumbered Markdown list, and a
+    leading `#`, `>`, `* `, `+ `, `- ` from making a heading, quote or list."""
     text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
+    text = re.sub(r"^([-+*])(\s)", r"\\\1\2", text)
     return re.sub(r"^([#>])", r"\\\1", text)
+
+
+def _inline(text: str) -> str:
+    return _escape_links(_escape_html(text))
 
 
 def render(items: list[Block]) -> str:
     out = []
     for block in items:
         if block.kind == "heading":
-            out.append("#" * block.level + " " + block.text)
+            out.append("#" * block.level + " " + _inline(block.text))
         elif block.kind == "item":
-            out.append("- " + block.text)
+            out.append("- " + _escape_start(_inline(block.text)))
         elif block.kind == "subitem":
-            out.append("    - " + block.text)
+            out.append("    - " + _escape_start(_inline(block.text)))
         elif block.kind == "table":
-            out.append(block.text)
+            out.append(_inline(block.text))
         else:
-            out.append(_escape(block.text))
+            out.append(_escape_start(_inline(block.text)))
     return "\n\n".join(out)
 
 
@@ -161,5 +189,5 @@ def to_markdown(lines: list[str], reflow: bool = True) -> str:
     text = render(blocks(kept, reflow))
     text = footnotes.link_markers(text, labels)
     if notes:
-        text += "\n\n" + "\n".join(f"[^{name}]: {note}" for name, note in notes)
+        text += "\n\n" + "\n".join(f"[^{name}]: {_inline(note)}" for name, note in notes)
     return text.strip() + "\n"

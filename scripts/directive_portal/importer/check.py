@@ -13,15 +13,19 @@ footnote markers (`¹`, `[^1]`) are not words. The check is:
   of the source's words, and each footnote text is a run of source words.
 
 The header block's layout order varies from copy to copy, so it is compared
-as a multiset only.
+as a multiset only. The body is compared as a reader sees it: raw HTML tags
+(`<Tên cơ quan>` left unescaped, which a browser hides) are not words, HTML
+entities (`&lt;`) are the characters they stand for.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
 import yaml
+from markdown.inlinepatterns import HTML_RE
 
 from ..text import nfc
 from .footnotes import SUPERSCRIPTS
@@ -29,6 +33,23 @@ from .footnotes import SUPERSCRIPTS
 _WORD = re.compile(r"[^\W_]+")
 _FOOTNOTE_DEF = re.compile(r"^\[\^\w+\]:\s*(.*)$", re.M)
 _FOOTNOTE_REF = re.compile(r"\[\^\w+\]")
+# Python-Markdown passes these through as HTML: `<https://…>` is a link showing its address,
+# any other tag-like `<…>` is hidden by the browser.
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*://[^<>]*)>")
+_RAW_HTML = re.compile(HTML_RE)
+
+
+def _shown(markdown: str) -> str:
+    """The text of Markdown as a browser shows it, near enough to count words."""
+    links: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        links.append(match[1])
+        return f"\x00{len(links) - 1}\x00"
+
+    text = _RAW_HTML.sub(" ", _AUTOLINK.sub(keep, markdown))
+    text = re.sub(r"\x00(\d+)\x00", lambda m: links[int(m[1])], text)
+    return html.unescape(text)
 
 
 def words(text: str) -> list[str]:
@@ -67,8 +88,8 @@ def problems(source: str, output: str, dropped: tuple[str, ...] = ()) -> list[st
     """What the output lost or added compared with the source ([] when faithful)."""
     _, front_text, body = output.split("---\n", 2)
     front = yaml.safe_load(front_text) or {}
-    notes = _FOOTNOTE_DEF.findall(body)
-    main = _FOOTNOTE_REF.sub(" ", _FOOTNOTE_DEF.sub("", body))
+    notes = [_shown(note) for note in _FOOTNOTE_DEF.findall(body)]
+    main = _shown(_FOOTNOTE_REF.sub(" ", _FOOTNOTE_DEF.sub("", body)))
     source_words = words(source)
     found: list[str] = []
     expected = Counter(_front_words(front)) + Counter(words(main))
