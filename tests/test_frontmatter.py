@@ -118,3 +118,16 @@ def test_empty_file_and_type_written_in_words():
     assert empty.startswith("van-ban/x.md:1: tệp trống")
     [words] = _errors("---\ntitle: T\ntype: Công văn\n---\n")
     assert "viết type: cong-van" in words
+
+
+def test_same_number_in_another_year_or_blank_numbers_are_not_duplicates():
+    def make(path, number, issuer, date):
+        doc, _ = read_document(path, f"---\ntitle: A\ntype: ke-hoach\nnumber: '{number}'\nissuer: {issuer}\ndate: '{date}'\n---\n", TOPICS)
+        return doc
+    assert duplicate_numbers([make("a.md", "01-KH/ĐU", "Đảng ủy phường X", "2020"),
+                              make("b.md", "01-KH/ĐU", "Đảng ủy phường X", "2025")]) == []
+    assert duplicate_numbers([make("a.md", "-KH/ĐU", "Đảng ủy phường X", "2025"),
+                              make("b.md", "-KH/ĐU", "Đảng ủy phường X", "2025")]) == []
+    [problem] = duplicate_numbers([make("a.md", "01-KH/ĐU", "Đảng ủy phường X", "2025-01-02"),
+                                   make("b.md", "1 - KH/ĐU", "Đảng uỷ phường X", "2025")])
+    assert problem.path == "b.md"

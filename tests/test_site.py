@@ -51,7 +51,7 @@ date: '2026-03'
 topics: [van-hoa]
 references: [{id: 51-KH/TU, date: '2026-03-20', issuer: Thành ủy Hà Nội, relation: implements}]
 ---
-Thực hiện Kế hoạch số 51-KH/TU, ngày 20/03/2026 của Thành ủy Hà Nội. Triển khai thực hiện Nghị quyết số 80-NQ/TW ngày 07/01/2026 của Bộ Chính trị về phát triển văn hóa Việt Nam.
+Thực hiện Kế hoạch số 51-KH/TU, ngày 20/03/2026 của Thành ủy Hà Nội. Gửi báo cáo về <Tên cơ quan, đơn vị> trước ngày 30/3. Triển khai thực hiện Nghị quyết số 80-NQ/TW ngày 07/01/2026 của Bộ Chính trị về phát triển văn hóa Việt Nam.
 """
 DOCS = {
     "van-ban/2025/viet-hung.md": VIET_HUNG,
@@ -169,3 +169,43 @@ def test_drafts_are_not_published(tmp_path):
     assert build(config).returncode == 0
     assert not (tmp_path / "site/van-ban/2026/nhap").exists()
     assert not (tmp_path / "site/van-ban-dan-chieu/99-ct-tw-2026").exists()
+
+
+def test_files_that_are_not_md_documents_are_refused(tmp_path):
+    draft = "---\ntitle: Bản nháp\ntype: cong-van\nstatus: draft\n---\nNội dung.\n"
+    config = make_site(tmp_path, {**DOCS, "van-ban/2026/nhap.markdown": draft, "van-ban/2026/y.MD": draft})
+    result = build(config)
+    assert result.returncode != 0
+    assert "content/van-ban/2026/nhap.markdown:1: tệp này không phải văn bản .md" in result.stderr
+    assert "content/van-ban/2026/y.MD:1:" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_file_not_saved_as_utf8_is_named_not_a_traceback(tmp_path):
+    config = make_site(tmp_path, DOCS)
+    ansi = "---\ntitle: Văn\ntype: cong-van\n---\n".encode("cp1258")  # 'ă' is one byte, not UTF-8
+    (tmp_path / "content/van-ban/2026/ansi.md").write_bytes(ansi)
+    result = build(config)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "content/van-ban/2026/ansi.md:2: tệp không lưu ở bảng mã UTF-8" in result.stderr
+
+
+def test_an_editor_page_where_the_portal_generates_one_is_refused(tmp_path):
+    config = make_site(tmp_path, {**DOCS, "chu-de/van-hoa.md": "Giới thiệu chủ đề văn hóa.\n"})
+    result = build(config)
+    assert result.returncode != 0
+    assert "content/chu-de/van-hoa.md:1: trang này do cổng tự tạo" in result.stderr and "intro" in result.stderr
+
+
+def test_script_or_secrecy_mark_in_a_body_fails_the_build(tmp_path):
+    body = DOCS["van-ban/2026/khuong-dinh.md"] + "\nMẬT\n\n<img src=x onerror=alert(1)>\n"
+    config = make_site(tmp_path, {**DOCS, "van-ban/2026/khuong-dinh.md": body})
+    result = build(config)
+    assert result.returncode != 0
+    assert "có dấu mức độ mật hoặc phạm vi lưu hành 'MẬT'" in result.stderr
+    assert "thuộc tính sự kiện 'onerror='" in result.stderr
+
+
+def test_placeholders_in_angle_brackets_are_shown_as_text(site):
+    page = html(site, "van-ban/2026/khuong-dinh")
+    assert "Gửi báo cáo về &lt;Tên cơ quan, đơn vị&gt; trước ngày 30/3." in page

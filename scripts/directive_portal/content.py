@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .frontmatter import duplicate_numbers, read_document
+from . import check_rules
+from .frontmatter import duplicate_numbers, read_document, split_front_matter
 from .model import Document, Problem, Topic
 from .paths import DOCUMENTS_DIR, TOPICS_FILE
+from .text import nfc
 from .topics import load_topics
 
 
@@ -22,17 +24,72 @@ class Content:
         return tuple(p for p in self.problems if p.severity == "error")
 
 
-def document_files(content_dir: str) -> list[str]:
-    """Paths (relative, with '/') of every Markdown file under `van-ban/`, sorted."""
-    root = os.path.join(content_dir, DOCUMENTS_DIR)
+# Files that may sit beside the documents and be published as they are.
+ATTACHMENTS = (".pdf", ".png", ".jpg", ".jpeg", ".webp", ".gif")
+
+
+def _files_under(content_dir: str, folder: str) -> list[str]:
+    root = os.path.join(content_dir, folder)
     found = []
-    for folder, dirs, files in os.walk(root):
+    for here, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.endswith(".md") and not name.startswith("."):
-                rel = os.path.relpath(os.path.join(folder, name), content_dir)
-                found.append(rel.replace(os.sep, "/"))
+            if not name.startswith("."):
+                found.append(os.path.relpath(os.path.join(here, name), content_dir).replace(os.sep, "/"))
     return sorted(found)
+
+
+def document_files(content_dir: str) -> list[str]:
+    """Paths (relative, with '/') of every Markdown file under `van-ban/`, sorted."""
+    return [rel for rel in _files_under(content_dir, DOCUMENTS_DIR) if rel.endswith(".md")]
+
+
+def stray_files(content_dir: str, display_prefix: str = "") -> list[Problem]:
+    """Files under `van-ban/` that are neither documents nor attachments.
+
+    MkDocs would publish `nhap.markdown` as a page, or `x.MD` as a raw file with its
+    front matter, without any of the checks a document gets.
+    """
+    problems = []
+    for rel in _files_under(content_dir, DOCUMENTS_DIR):
+        lower = rel.lower()
+        if rel.endswith(".md") or lower.endswith(ATTACHMENTS):
+            continue
+        if lower.endswith((".docx", ".doc", ".txt", ".odt", ".pdf")):
+            fix = f"nhập bằng lệnh: portal import {display_prefix}{rel} — rồi xóa tệp gốc khỏi thư mục van-ban/"
+        else:
+            fix = "văn bản phải là tệp .md (đổi tên đuôi tệp thành .md), hoặc chuyển tệp ra khỏi thư mục van-ban/"
+        problems.append(Problem(display_prefix + rel, 1, "tệp này không phải văn bản .md nên không được kiểm tra, "
+                                "nhưng sẽ bị đưa nguyên lên trang", fix, "error", "stray-file"))
+    return problems
+
+
+def generated_conflicts(content_dir: str, generated: list[str], display_prefix: str = "") -> list[Problem]:
+    """Editors' files at a path the portal generates a page for: their text would be lost.
+
+    The home page `index.md` is the one page whose editor text the portal shows.
+    """
+    problems = []
+    for src in generated:
+        if src != "index.md" and os.path.exists(os.path.join(content_dir, src)):
+            fix = ("viết phần giới thiệu vào 'intro' của chủ đề trong topics.yml, rồi xóa tệp này"
+                   if src.startswith("chu-de/") else "đổi tên hoặc chuyển tệp này sang chỗ khác")
+            problems.append(Problem(display_prefix + src, 1, "trang này do cổng tự tạo, nội dung của tệp sẽ không được hiển thị",
+                                    fix, "error", "generated-path"))
+    return problems
+
+
+def read_text(path: str, shown: str) -> tuple[str | None, Problem | None]:
+    """A content file's text, or a problem when it is not UTF-8 (a file saved by Notepad as ANSI, UTF-16)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read(), None
+    except UnicodeDecodeError as exc:
+        line = 1
+        with open(path, "rb") as handle:
+            line += handle.read()[: exc.start].count(b"\n")
+        return None, Problem(shown, line, "tệp không lưu ở bảng mã UTF-8 nên không đọc được",
+                             "mở tệp bằng trình soạn thảo, chọn Lưu với bảng mã (Encoding) UTF-8", "error", "not-utf8")
 
 
 def load_content(content_dir: str, display_prefix: str = "") -> Content:
@@ -53,15 +110,33 @@ def load_content(content_dir: str, display_prefix: str = "") -> Content:
     slugs = [t.slug for t in topics]
     documents: list[Document] = []
     for rel in document_files(content_dir):
-        with open(os.path.join(content_dir, rel), encoding="utf-8") as handle:
-            text = handle.read()
-        document, doc_problems = read_document(display_prefix + rel, text, slugs)
+        shown = display_prefix + rel
+        text, problem = read_text(os.path.join(content_dir, rel), shown)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        document, doc_problems = read_document(shown, text, slugs)
         problems += doc_problems
+        # What must never reach a public site is refused by the build itself, not only by `portal check`.
+        # (Front matter values are always shown escaped, so only the body is checked for markup.)
+        text = nfc(text.lstrip("\ufeff"))
+        problems += check_rules.secrecy_marks(shown, text)
+        problems += check_rules.unsafe_html(shown, _body_only(text))
         if document is not None:
             documents.append(document)
     problems += duplicate_numbers(documents)
+    problems += stray_files(content_dir, display_prefix)
     documents = [_unprefixed(d, display_prefix) for d in documents]
     return Content(tuple(topics), tuple(documents), tuple(problems))
+
+
+def _body_only(text: str) -> str:
+    """The file with its front matter lines blanked, so that line numbers stay the file's."""
+    yaml_text, _body, body_line = split_front_matter(text)
+    if yaml_text is None:
+        return text
+    lines = text.split("\n")
+    return "\n".join([""] * (body_line - 1) + lines[body_line - 1:])
 
 
 def _prefixed(problem: Problem, path: str) -> Problem:

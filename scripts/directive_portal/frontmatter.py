@@ -135,7 +135,8 @@ class _Reader:
         if node.style not in (None, "") or node.end_mark.line >= len(self.yaml_lines):
             return
         rest = self.yaml_lines[node.end_mark.line][node.end_mark.column:]
-        if rest.lstrip().startswith("#"):
+        # `# ghi chú` (with a space) is a comment on purpose, as in the `portal new` template; `#2` is text.
+        if rest.lstrip().startswith("#") and not rest.lstrip()[1:2].isspace() and rest.strip() != "#":
             self.warning(node, f"phần '{rest.strip()}' sau giá trị của '{key}' bị bỏ qua (YAML hiểu ' #' là ghi chú)",
                          f"đặt cả giá trị trong ngoặc kép: {key}: \"{node.value} {rest.strip()}\"", "yaml-comment")
 
@@ -310,13 +311,20 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
 
 
 def duplicate_numbers(documents: Iterable[Document]) -> list[Problem]:
-    """Two published documents with the same non-empty number and issuer."""
-    seen: dict[tuple[str, str], Document] = {}
+    """Two published documents with the same number, issuer and year.
+
+    Numbering restarts with each term, so `01-KH/ĐU` of 2020 and of 2025 are two
+    documents; a number without digits (`-CV/ĐU`, an unsigned copy) is blank.
+    """
+    from .references import citation_key
+    from .text import fold
+
+    seen: dict[tuple[str, str, int], Document] = {}
     problems = []
     for doc in sorted(documents, key=lambda d: d.path):
-        if not doc.number or doc.is_draft:
+        if not any(ch.isdigit() for ch in doc.number) or doc.is_draft:
             continue
-        key = (doc.number.upper(), doc.issuer.casefold())
+        key = (citation_key(doc.number), " ".join(fold(doc.issuer).split()), doc.date.year if doc.date else 0)
         if key in seen:
             first = seen[key]
             problems.append(Problem(

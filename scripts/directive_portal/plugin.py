@@ -25,7 +25,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import atomic, history, outputs, share
-from .content import load_content
+from .content import generated_conflicts, load_content
+from .markdown_spans import overlaps, protected_ranges
 from .graph import build_graph
 from .pages import Site, build_site, relative_md_link
 from .paths import TOPICS_FILE, is_document_path
@@ -49,8 +50,9 @@ class _WarningCounter(logging.Handler):
 def link_citations(body: str, spans: tuple[tuple[int, int, str], ...], src: str) -> str:
     """Turn each citation span of a Markdown body into a Markdown link."""
     out, last = [], 0
+    protected = protected_ranges(body) if spans else []
     for start, end, url in sorted(spans):
-        if start < last:
+        if start < last or overlaps(start, end, protected):
             continue
         out.append(body[last:start])
         out.append(f"[{body[start:end]}]({relative_md_link(src, url)})")
@@ -101,6 +103,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.warning(f"{prefix}{problem}")  # the graph names documents relative to docs_dir
         self.site = build_site(graph, list(content.topics))
         self.generated = {page.src: page for page in self.site.pages}
+        conflicts = generated_conflicts(docs_dir, list(self.generated), prefix)
+        if conflicts:
+            raise PluginError("\n".join(["Tệp trùng với trang do cổng tạo (thư mục site/ giữ nguyên):"]
+                                        + [f"  {p}" for p in conflicts]))
         if self.config.atomic_build and self.command == "build":
             self.final_site_dir = config.site_dir
             self.staging = atomic.prepare(config.site_dir)

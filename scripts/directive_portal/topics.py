@@ -60,5 +60,9 @@ def read_topics(path: str, text: str) -> tuple[list[Topic], list[Problem]]:
 
 
 def load_topics(path: str) -> tuple[list[Topic], list[Problem]]:
-    with open(path, encoding="utf-8") as handle:
-        return read_topics(path, handle.read())
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return read_topics(path, handle.read())
+    except UnicodeDecodeError:
+        return [], [Problem(path, 1, "tệp không lưu ở bảng mã UTF-8 nên không đọc được",
+                            "mở tệp bằng trình soạn thảo, chọn Lưu với bảng mã (Encoding) UTF-8", "error", "not-utf8")]
