@@ -94,6 +94,9 @@ def test_seed_002_subject_over_four_lines_and_bold_kept():
     assert "date" in front and front["date"] == "2026"
     assert "**quý I/2026**" in seed("002").body
     assert {r["id"]: r["relation"] for r in front["references"]}["556-CV/BTĐVTU"] == "implements"
+    letter = next(r for r in front["references"] if r["id"] == "556-CV/BTĐVTU")
+    assert letter["title"] == ("đẩy mạnh nghiên cứu học tập quán triệt và triển khai thực hiện các nghị quyết của "
+                               "Bộ Chính trị: Nghị quyết số 79-NQ/TW; Nghị quyết số 80-NQ/TW")  # not cut at `;`
 
 
 def test_seed_003_commune_issuer_and_typist_initials_kept():

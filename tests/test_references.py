@@ -97,3 +97,70 @@ def test_not_inside_a_longer_number_or_a_url():
 
 def test_a_number_written_with_spaces_or_a_dash_has_the_same_key():
     assert citation_key("06 - KH/ĐU") == citation_key("6–KH/ĐU") == citation_key("06-KH/ĐU") == "6-KH/ĐU"
+
+
+SEED_002_OPENING = (
+    "Thực hiện Công văn số 556-CV/BTĐVTU ngày 13/03/2026 của Ban Tuyên giáo và Dân vận Thành ủy Hà Nội về việc "
+    "đẩy mạnh nghiên cứu học tập quán triệt và triển khai thực hiện các nghị quyết của Bộ Chính trị: Nghị quyết "
+    "số 79-NQ/TW; Nghị quyết số 80-NQ/TW.\n\nBan Thường vụ Đảng ủy Phường đề nghị các cơ quan, đơn vị"
+)
+
+
+def test_party_types_cited_but_not_published():
+    cites = find_citations("Quy chế làm việc số 01-QC/ĐU ngày 5/7/2025 của Ban Chấp hành Đảng bộ phường; "
+                           "Thông tri số 02-TT/TW; Tờ trình số 03-TTr/ĐU; Quy định số 5-QyĐ/ĐU; Quy định 6-QĐi/TU")
+    assert [(c.id, c.type) for c in cites] == [
+        ("01-QC/ĐU", "quy-che"), ("02-TT/TW", "thong-tri"), ("03-TTr/ĐU", "to-trinh"),
+        ("5-QyĐ/ĐU", "quy-dinh"), ("6-QĐi/TU", "quy-dinh"),
+    ]
+    assert cites[0].date == PartialDate(2025, 7, 5) and cites[0].issuer == "Ban Chấp hành Đảng bộ phường"
+    assert [c.type for c in find_citations("theo 02-TT/TW và 01-QC/ĐU")] == ["thong-tri", "quy-che"]
+    assert citation_key("3-TTR/ĐU") == citation_key("03-TTr/ĐU")
+
+
+def test_thong_tu_of_the_state_is_not_thong_tri_of_the_party():
+    circular, instruction = find_citations("Thông tư số 01/2025/TT-BNV và Thông tri số 02-TT/TW")
+    assert (circular.id, circular.type) == ("01/2025/TT-BNV", "thong-tu")
+    assert (instruction.id, instruction.type) == ("02-TT/TW", "thong-tri")
+
+
+def test_cited_only_types_have_labels_and_are_not_publishable():
+    from directive_portal.model import CITED_TYPE_LABELS, DOCUMENT_TYPES
+
+    for slug, label in (("quy-che", "Quy chế"), ("thong-tri", "Thông tri"), ("to-trinh", "Tờ trình")):
+        assert CITED_TYPE_LABELS[slug] == label and slug not in DOCUMENT_TYPES
+
+
+def test_blank_day_or_month_of_an_unsigned_copy_gives_a_partial_date():
+    [cite] = find_citations("Công văn số 578-CV/BTGDVTU ngày tháng 4 năm 2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy")
+    assert cite.date == PartialDate(2026, 4) and cite.issuer == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+    [cite] = find_citations("Công văn số 12-CV/ĐU ngày tháng năm 2026 về việc tăng cường tuyên truyền.")
+    assert cite.date == PartialDate(2026) and cite.title == "tăng cường tuyên truyền"
+    assert cite.bad_date == ""
+
+
+def test_an_impossible_date_is_not_dropped_silently():
+    [cite] = find_citations("Kế hoạch số 21-KH/TU ngày 31/02/2025 của Ban Thường vụ Thành ủy về việc tuyên truyền quy chế.")
+    assert cite.date is None and cite.bad_date == "ngày 31/02/2025"
+    assert cite.issuer == "Ban Thường vụ Thành ủy" and cite.title == "tuyên truyền quy chế"  # still read past it
+    [cite] = find_citations("Ngày 31/4/2026, Ban Tuyên giáo và Dân vận Tỉnh ủy có Công văn số 578-CV/BTGDVTU")
+    assert cite.date is None and cite.bad_date == "Ngày 31/4/2026"
+    assert find_citations(SEED_000)[0].bad_date == ""
+
+
+def test_plain_subject_ending_in_a_list_of_citations_runs_to_the_sentence_end():
+    letter, first, second = find_citations(SEED_002_OPENING)
+    assert letter.title == ("đẩy mạnh nghiên cứu học tập quán triệt và triển khai thực hiện các nghị quyết của "
+                            "Bộ Chính trị: Nghị quyết số 79-NQ/TW; Nghị quyết số 80-NQ/TW")
+    assert SEED_002_OPENING[letter.full_end] == "."
+    assert (first.id, second.id) == ("79-NQ/TW", "80-NQ/TW")
+
+
+def test_plain_subject_still_stops_at_a_semicolon_before_another_sentence_or_citation():
+    text = ("Thực hiện Kế hoạch số 5-KH/ĐU về việc tổ chức hội nghị học tập; Nghị quyết số 80-NQ/TW ngày "
+            "07/01/2026 của Bộ Chính trị về phát triển văn hóa.")
+    plan, resolution = find_citations(text)
+    assert plan.title == "tổ chức hội nghị học tập"
+    assert resolution.title == "phát triển văn hóa"
+    cites = find_citations(HAM_LIEM)
+    assert cites[0].title.endswith("trong hoạt động công vụ")

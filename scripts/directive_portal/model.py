@@ -43,7 +43,11 @@ TYPE_WORDS: dict[str, str] = {
     "đề án": "de-an",
     "luật": "luat",
     "nghị định": "nghi-dinh",
-    "thông tư": "thong-tu",
+    "thông tư": "thong-tu",  # state circulars: `01/2025/TT-BNV`
+    # Party documents the portal cites but does not publish.
+    "quy chế": "quy-che",
+    "thông tri": "thong-tri",  # Party: `02-TT/TW` (not `Thông tư`)
+    "tờ trình": "to-trinh",
 }
 
 CITED_TYPE_LABELS: dict[str, str] = {
@@ -51,6 +55,9 @@ CITED_TYPE_LABELS: dict[str, str] = {
     "luat": "Luật",
     "nghi-dinh": "Nghị định",
     "thong-tu": "Thông tư",
+    "quy-che": "Quy chế",
+    "thong-tri": "Thông tri",
+    "to-trinh": "Tờ trình",
 }
 
 # Type codes in a Party document number (the part between '-' and '/').
@@ -66,6 +73,12 @@ TYPE_CODES: dict[str, str] = {
     "BC": "bao-cao",
     "CTR": "chuong-trinh",
     "ĐA": "de-an",
+    "QYĐ": "quy-dinh",  # `QyĐ` and `QĐi` tell a regulation from a decision (`QĐ`)
+    "QĐI": "quy-dinh",
+    # Cited only (not in DOCUMENT_TYPES):
+    "QC": "quy-che",
+    "TT": "thong-tri",
+    "TTR": "to-trinh",
 }
 
 STATUSES = ("published", "draft")

@@ -47,7 +47,9 @@ _CITATION = re.compile(
 
 _DATE_AFTER = re.compile(
     r"\s*,?\s*ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+    # An unsigned copy leaves the day, or day and month, blank: `ngày tháng 4 năm 2026`.
+    r"|(?:[.…_]+\s*)?tháng\s+(?:(?P<m3>\d{1,2})\s+|[.…_]+\s*)?năm\s+(?P<y3>\d{4}))",
     re.IGNORECASE,
 )
 # A line break may continue a phrase, but not a blank line, a list item or a heading.
@@ -69,6 +71,15 @@ _QUOTED_SUBJECT = re.compile(
 _PLAIN_SUBJECT = re.compile(
     rf"\s*,?\s*về\s+(?:việc\s+)?(?P<title>(?:[^;()“”\"\n]|{_SOFT}){{3,300}}?)(?=\s*[;()“”\"]|\.\s|\.$|$|\n"
     # "…, Ban Thường vụ Đảng ủy phường đề nghị": the sentence goes on with who acts.
+    r"|,\s+(?-i:Ban|Đảng ủy|Đảng uỷ|Chi bộ|Ủy ban|Uỷ ban|Thường trực|Văn phòng)\s)",
+    re.IGNORECASE,
+)
+# "…các nghị quyết của Bộ Chính trị: Nghị quyết số 79-NQ/TW; Nghị quyết số 80-NQ/TW.": a plain
+# subject that ends in a list of citations separated by `;` goes on to the sentence end.
+_ENDS_WITH_NUMBER = re.compile(rf"(?:{_PARTY_NUMBER}|{_STATE_NUMBER})$", re.IGNORECASE)
+_LIST_NEXT = re.compile(rf"\s*;\s*(?=(?:{_TYPE_WORD_ALTS})\s+(?:số\s*)?\d)", re.IGNORECASE)
+_SUBJECT_REST = re.compile(
+    rf"(?:[^;()“”\"\n]|{_SOFT}){{1,300}}?(?=\s*[;()“”\"]|\.\s|\.$|$|\n"
     r"|,\s+(?-i:Ban|Đảng ủy|Đảng uỷ|Chi bộ|Ủy ban|Uỷ ban|Thường trực|Văn phòng)\s)",
     re.IGNORECASE,
 )
@@ -96,10 +107,17 @@ class Citation:
     full_end: int  # end of the whole citation (date, issuer, subject)
     line: int  # 1-based line of `start` in the text
     text: str  # the matched type word and number, as written
+    # A date as written that does not exist (`ngày 31/02/2025`): `date` is then None,
+    # and callers may warn the editor.
+    bad_date: str = ""
 
     @property
     def key(self) -> str:
         return citation_key(self.id)
+
+
+# Codes printed in mixed case, by their upper-case form.
+_MIXED_CASE_CODES = {"CTR": "CTr", "TTR": "TTr", "QYĐ": "QyĐ", "QĐI": "QĐi"}
 
 
 def canonical_id(raw: str) -> str:
@@ -112,8 +130,7 @@ def canonical_id(raw: str) -> str:
     text = re.sub(f"[{_DASH}]", "-", text)
     match = re.fullmatch(rf"(\d+)-([^/]+)/(.+)", text)
     if match:
-        code = match[2]
-        code = "CTr" if code.upper() == "CTR" else code.upper()
+        code = _MIXED_CASE_CODES.get(match[2].upper(), match[2].upper())
         return f"{match[1]}-{code}/{match[3].upper()}"
     return text.upper()
 
@@ -149,9 +166,12 @@ def _line_of(text: str, index: int) -> int:
 
 
 def _date(day: str | None, month: str | None, year: str | None) -> PartialDate | None:
+    """The date, `PartialDate(2026, 4)` when the day is blank; None when it does not exist."""
+    if not year:
+        return None
     try:
-        return PartialDate.checked(int(year), int(month), int(day)) if year else None
-    except (TypeError, ValueError):
+        return PartialDate.checked(int(year), int(month) if month else None, int(day) if day else None)
+    except ValueError:
         return None
 
 
@@ -161,12 +181,16 @@ def _type_word_slug(word: str | None) -> str:
     return TYPE_WORDS.get(squash(word).lower(), "")
 
 
-def _describe(text: str, end: int) -> tuple[PartialDate | None, str, str, int]:
-    """Read the date, issuer and subject that follow a number in `text`."""
-    date, issuer, title = None, "", ""
+def _describe(text: str, end: int) -> tuple[PartialDate | None, str, str, int, str]:
+    """Read the date, issuer and subject that follow a number in `text`
+    (and the date as written when it does not exist)."""
+    date, issuer, title, bad_date = None, "", "", ""
     match = _DATE_AFTER.match(text, end)
     if match:
-        date = _date(match["d"] or match["d2"], match["m"] or match["m2"], match["y"] or match["y2"])
+        date = _date(match["d"] or match["d2"], match["m"] or match["m2"] or match["m3"],
+                     match["y"] or match["y2"] or match["y3"])
+        if date is None:
+            bad_date = squash(match.group(0).lstrip(" \t\n,"))
         end = match.end()
     match = _ISSUER_AFTER.match(text, end)
     if match:
@@ -188,7 +212,16 @@ def _describe(text: str, end: int) -> tuple[PartialDate | None, str, str, int]:
         if nested:
             title = squash(title + " " + nested["quoted"])
             end = nested.end()
-    return date, issuer, title, end
+        elif match.re is _PLAIN_SUBJECT:
+            start = match.start("title")
+            while _ENDS_WITH_NUMBER.search(title):
+                separator = _LIST_NEXT.match(text, end)
+                rest = _SUBJECT_REST.match(text, separator.end()) if separator else None
+                if not rest:
+                    break
+                end = rest.end()
+                title = squash(text[start:end])
+    return date, issuer, title, end, bad_date
 
 
 def find_citations(text: str) -> list[Citation]:
@@ -198,17 +231,19 @@ def find_citations(text: str) -> list[Citation]:
         if match["pnum"]:
             raw = f"{match['pnum']}-{match['ptype']}/{match['pissuer']}"
             code = match["ptype"].upper()
-            if code not in TYPE_CODES and code != "CTR" and not match["word"]:
+            if code not in TYPE_CODES and not match["word"]:
                 continue  # `2-3/TW`-like noise without a type word
         else:
             raw = f"{match['snum']}/{match['syear']}/{match['scode']}"
         id_ = canonical_id(raw)
         type_ = _type_word_slug(match["word"]) or type_from_number(id_)
-        date, issuer, title, full_end = _describe(text, match.end())
-        if date is None:
+        date, issuer, title, full_end, bad_date = _describe(text, match.end())
+        if date is None and not bad_date:
             before = _DATE_BEFORE.search(text, max(0, match.start() - 200), match.start())
             if before:
                 date = _date(before["d"], before["m"], before["y"])
+                if date is None:
+                    bad_date = f"Ngày {before['d']}/{before['m']}/{before['y']}"
                 issuer = issuer or squash(before["issuer"])
         if not title:
             named = _NAME_BEFORE.search(text, max(0, match.start() - 80), match.start())
@@ -226,6 +261,7 @@ def find_citations(text: str) -> list[Citation]:
                 full_end=full_end,
                 line=_line_of(text, match.start()),
                 text=match.group(0),
+                bad_date=bad_date,
             )
         )
     return found

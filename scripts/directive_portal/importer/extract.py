@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import DOCUMENT_TYPES, TYPE_CODES, Topic
+from ..model import CITED_TYPE_LABELS, DOCUMENT_TYPES, TYPE_CODES, Topic
 from ..paths import document_relpath
 from ..text import nfc
 from . import body as body_mod
 from . import issuer as issuer_mod
-from .citing import references
+from .citing import cited
 from .closing import parse_closing
 from .header import parse_header
 from .suggest import suggest_topics
@@ -31,10 +31,28 @@ def _warn(source: str, line: int, message: str, fix: str) -> str:
     return f"{source}:{max(line, 1)}: {message} — {fix}"
 
 
+def _source_line(lines: list[str], start: int, *needles: str) -> int:
+    """1-based line of the first source line from `start` holding one of `needles` (spaces ignored)."""
+    for needle in needles:
+        wanted = "".join(needle.split()).casefold()
+        for index in range(start, len(lines)):
+            if wanted and wanted in "".join(lines[index].split()).casefold():
+                return index + 1
+    return start + 1
+
+
 def _doc_type(header, source: str, warnings: list[str]) -> str:
     from_code = TYPE_CODES.get(header.type_code.upper(), "") if header.type_code else ""
     slug = header.type_word or from_code
-    if header.type_word and from_code and DOCUMENT_TYPES[header.type_word][1] != DOCUMENT_TYPES[from_code][1]:
+    if slug and slug not in DOCUMENT_TYPES:  # a type the portal cites but does not publish (`QUY CHẾ`, `01-QC/ĐU`)
+        label = CITED_TYPE_LABELS.get(slug, slug)
+        warnings.append(_warn(source, header.type_line or header.number_line or 1,
+                              f"loại văn bản '{label}' không có trong các loại văn bản của cổng (type)",
+                              "hãy điền type là một loại trong hướng dẫn biên tập, ví dụ type: quy-dinh"))
+        return ""
+    if header.type_word and from_code and (
+        from_code not in DOCUMENT_TYPES or DOCUMENT_TYPES[header.type_word][1] != DOCUMENT_TYPES[from_code][1]
+    ):
         warnings.append(_warn(source, header.type_line, f"loại văn bản '{header.type_word}' không khớp ký hiệu '{header.type_code}' trong số",
                               "kiểm tra lại type"))
     if not slug:
@@ -104,7 +122,16 @@ def import_text(
         warnings.append(_warn(source, header.title_line, "công văn không có phần Kính gửi (recipients)",
                               "hãy điền recipients: danh sách nơi được kính gửi"))
 
-    refs = references(header.title, markdown, header.number)
+    found = cited(header.title, markdown, header.number)
+    refs = found.references
+    for where, citation in found.bad_dates:
+        line = header.title_line if where == "title" else _source_line(lines, header.body_start, citation.bad_date, citation.id)
+        warnings.append(_warn(source, line, f"{citation.id} dẫn chiếu '{citation.bad_date}', một ngày không có thật, nên references không có ngày của văn bản này",
+                              "so sánh với văn bản gốc, sửa ngày trong nội dung và điền date của văn bản này trong references"))
+    for where, citation in found.ambiguous:
+        line = header.title_line if where == "title" else _source_line(lines, header.body_start, citation.text, citation.id)
+        warnings.append(_warn(source, line, f"'{citation.id}' khớp với nhiều văn bản được dẫn chiếu khác nhau (khác ngày hoặc cơ quan ban hành)",
+                              "ghi rõ ngày ban hành hoặc cơ quan ban hành cạnh số văn bản"))
     suggested = suggest_topics(header.title, markdown, list(topics))
     if topics and not suggested:
         warnings.append(_warn(source, header.title_line, "không gợi ý được chủ đề (topics)",
