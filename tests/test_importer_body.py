@@ -145,6 +145,8 @@ def test_angle_bracket_placeholders_are_text_and_autolinks_stay_links():
     # The word check reads the body as a browser shows it: an unescaped tag hides its words.
     raw = output.replace("&lt;", "<")
     assert any("thiếu từ" in p and "tên" in p and "tháng" in p for p in problems(PLACEHOLDER_LETTER, raw, imported.dropped))
+    link = output.replace("\\[Phụ lục]", "[Phụ lục]")
+    assert any("thiếu từ" in p and "kèm" in p for p in problems(PLACEHOLDER_LETTER, link, imported.dropped))
 
 
 def test_an_entity_written_in_the_source_is_shown_as_written():

@@ -14,8 +14,9 @@ footnote markers (`¹`, `[^1]`) are not words. The check is:
 
 The header block's layout order varies from copy to copy, so it is compared
 as a multiset only. The body is compared as a reader sees it: raw HTML tags
-(`<Tên cơ quan>` left unescaped, which a browser hides) are not words, HTML
-entities (`&lt;`) are the characters they stand for.
+(`<Tên cơ quan>` left unescaped, which a browser hides) and link addresses
+(`[Phụ lục](kèm theo)`) are not words, HTML entities (`&lt;`) are the
+characters they stand for.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ _FOOTNOTE_REF = re.compile(r"\[\^\w+\]")
 # any other tag-like `<…>` is hidden by the browser.
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*://[^<>]*)>")
 _RAW_HTML = re.compile(HTML_RE)
+# `[text](address)` shows only its text, `![text](address)` as an image its text at most;
+# `[label]: address` on a line of its own shows nothing. A `\[` written escaped is text.
+_LINK = re.compile(r"(?<!\\)!?\[([^\]^][^\]]*)\]\([^)]*\)")
+_LINK_DEFINITION = re.compile(r"^ {0,3}(?<!\\)\[[^\]^][^\]]*\]:.*$", re.M)
 
 
 def _shown(markdown: str) -> str:
@@ -47,7 +52,8 @@ def _shown(markdown: str) -> str:
         links.append(match[1])
         return f"\x00{len(links) - 1}\x00"
 
-    text = _RAW_HTML.sub(" ", _AUTOLINK.sub(keep, markdown))
+    text = _LINK_DEFINITION.sub(" ", _LINK.sub(r"\1", markdown))
+    text = _RAW_HTML.sub(" ", _AUTOLINK.sub(keep, text))
     text = re.sub(r"\x00(\d+)\x00", lambda m: links[int(m[1])], text)
     return html.unescape(text)
 
