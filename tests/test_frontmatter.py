@@ -131,3 +131,9 @@ def test_same_number_in_another_year_or_blank_numbers_are_not_duplicates():
     [problem] = duplicate_numbers([make("a.md", "01-KH/ĐU", "Đảng ủy phường X", "2025-01-02"),
                                    make("b.md", "1 - KH/ĐU", "Đảng uỷ phường X", "2025")])
     assert problem.path == "b.md"
+
+
+def test_partial_dates_sort_with_blanks_first_and_display_in_vietnamese():
+    dates = [PartialDate(2026, 3, 5), PartialDate(2026), PartialDate(2025, 12, 31), PartialDate(2026, 3)]
+    assert [d.iso() for d in sorted(dates)] == ["2025-12-31", "2026", "2026-03", "2026-03-05"]
+    assert [d.display() for d in sorted(dates)] == ["31/12/2025", "năm 2026", "tháng 3/2026", "05/03/2026"]

@@ -87,7 +87,7 @@ RELATIONS = ("implements", "cites")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A date whose day, or day and month, may be blank on the copy.
 
@@ -141,6 +141,10 @@ class PartialDate:
 
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: "PartialDate") -> bool:
+        """A blank month or day sorts before any given one: `2026` < `2026-03` < `2026-03-05`."""
+        return self.sort_key() < other.sort_key()
 
     def __str__(self) -> str:
         return self.iso()
