@@ -98,3 +98,11 @@ def test_drafts_are_left_out():
 def test_related_documents_share_citations():
     graph = build_graph([VIET_HUNG, HAM_LIEM, HA_NOI_21])
     assert [d.path for d in graph.related("van-ban/2025/vh.md")] == ["van-ban/2026/hl.md"]
+
+
+def test_numbers_with_the_same_slug_get_different_pages():
+    a = doc("van-ban/2026/a.md", "Quyết định số 5-QĐ/TU ngày 02/01/2025 của Thành ủy Hà Nội.\n", date="2026")
+    b = doc("van-ban/2026/b.md", "Quyết định số 5-QD/TU ngày 03/04/2025 của Tỉnh ủy Lâm Đồng.\n", date="2026")
+    graph = build_graph([a, b])
+    assert sorted(graph.cited) == ["5-qd-tu-2025", "5-qd-tu-2025-2"]
+    assert {c.id for c in graph.cited.values()} == {"5-QĐ/TU", "5-QD/TU"}

@@ -187,6 +187,7 @@ def build_graph(documents: Iterable[Document]) -> Graph:
     relations: dict[str, dict[str, str]] = defaultdict(dict)  # source -> {key: relation}
     problems: list[Problem] = []
 
+    taken_keys: set[str] = set()
     for number_key in sorted(set(mentions) | set(own)):
         entries = mentions.get(number_key, [])
         clusters = [_Cluster(document=d) for d in own.get(number_key, [])]
@@ -228,7 +229,7 @@ def build_graph(documents: Iterable[Document]) -> Graph:
             home.add(mention)
             home_of[id(mention)] = home
         clusters = [c for c in clusters if c.mentions or c.document]
-        key_of = {id(c): k for c, k in zip(clusters, _cluster_keys(number_key, clusters))}
+        key_of = {id(c): k for c, k in zip(clusters, _cluster_keys(number_key, clusters, taken_keys))}
         for cluster in clusters:
             if not cluster.mentions:
                 continue  # a published document nobody cites: no cited-document entry needed
@@ -280,10 +281,9 @@ def _describe_cluster(cluster: _Cluster) -> str:
     return ", ".join(parts) or "không rõ ngày"
 
 
-def _cluster_keys(number_key: str, clusters: list[_Cluster]) -> list[str]:
-    """Stable, unique URL keys: `53-ct-tw-2025`, `21-kh-tu-2025-2` for a namesake."""
-    keys: list[str] = []
-    used: Counter[str] = Counter()
+def _cluster_keys(number_key: str, clusters: list[_Cluster], taken: set[str]) -> list[str]:
+    """Stable URL keys, unique across the whole site: `53-ct-tw-2025`, `21-kh-tu-2025-2`
+    for a namesake, and a suffix too when two numbers share a slug (`5-QĐ/TU`, `5-QD/TU`)."""
     order = sorted(range(len(clusters)), key=lambda i: (
         clusters[i].date.sort_key() if clusters[i].date else (0, 0, 0), issuer_root(clusters[i].issuer)))
     result: dict[int, str] = {}
@@ -292,7 +292,10 @@ def _cluster_keys(number_key: str, clusters: list[_Cluster]) -> list[str]:
         base = slug(number_key)
         if cluster.date:
             base += f"-{cluster.date.year}"
-        used[base] += 1
-        result[i] = base if used[base] == 1 else f"{base}-{used[base]}"
-    keys = [result[i] for i in range(len(clusters))]
-    return keys
+        key, count = base, 1
+        while key in taken:
+            count += 1
+            key = f"{base}-{count}"
+        taken.add(key)
+        result[i] = key
+    return [result[i] for i in range(len(clusters))]
