@@ -136,3 +136,20 @@ def test_mkdocs_build_writes_the_index(tmp_path):
     html = (tmp_path / "site" / "van-ban" / "2026" / "2026-02-10-ke-hoach-chuyen-doi-so" / "index.html").read_text(encoding="utf-8")
     assert 'action="../../../tim-kiem/"' in html and 'data-index="../../../search/"' in html
     assert "Tìm kiếm văn bản" in html
+
+
+def test_syllables_in_most_documents_are_listed_as_common():
+    from directive_portal.model import PartialDate
+    from directive_portal.search.entries import Entry
+
+    def entry(i: int) -> Entry:
+        title = f"Kế hoạch số {i} của Đảng ủy phường" + (" về chuyển đổi số" if i % 10 == 0 else "")
+        return Entry(url=f"van-ban/{i}/", title=title, number=f"{i}-KH/ĐU", type="ke-hoach", type_label="Kế hoạch",
+                     issuer="Đảng ủy phường", date=PartialDate(2026, 1, 1 + i % 28), topics=(), topic_titles=(),
+                     headings="", summary="", body="", cites=(), kind="doc")
+
+    meta = json.loads(build_index([entry(i) for i in range(400)], [], full_text=False).files["meta.json"])
+    assert {"ke", "hoach", "so", "cua", "dang", "uy", "phuong"} <= set(meta["common"])
+    assert "chuyen" not in meta["common"] and "ke hoach" not in meta["common"]
+    small = json.loads(build_index([entry(i) for i in range(50)], [], full_text=False).files["meta.json"])
+    assert small["common"] == []  # a small site fetches every term

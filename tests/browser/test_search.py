@@ -178,3 +178,14 @@ def test_slash_key_puts_the_cursor_in_the_search_box(page, server_url):
     page.wait_for_function(_DONE, arg=["#portal-search-results", "80-NQ/TW"])
     assert links(page, "#portal-search-results", server_url)[0] == "van-ban-dan-chieu/80-nq-tw-2026/"
     assert page.errors == []
+
+
+def test_common_syllables_are_not_fetched_when_rarer_terms_are_there(page, server_url):
+    page.goto(server_url)
+    pruned = page.evaluate("""() => {
+      const rules = {codes: ['ct'], words: {'chi thi': 'ct'}};
+      const common = ['chinh', 'dia', 'phuong'];  // rarest first, as in meta.json
+      const a = PortalSearch.prune(PortalSearch.parseQuery('chính quyền địa phương', rules), common);
+      const b = PortalSearch.prune(PortalSearch.parseQuery('dia phuong', rules), common);
+      return [a.required, a.bonus, a.exact, b.required]; }""")
+    assert pruned == [["quyen"], ["chinh quyen", "quyen dia", "dia phuong"], ["~quyền"], ["dia"]]

@@ -103,7 +103,7 @@
   Engine.prototype.search = function (opts) {
     var self = this;
     return this.load().then(function (meta) {
-      var parsed = parseQuery(opts.q || "", meta.rules);
+      var parsed = prune(parseQuery(opts.q || "", meta.rules), meta.common || []);
       var filtered = opts.topic || opts.type || opts.issuer || opts.year;
       var terms = parsed.required.concat(parsed.bonus, parsed.exact);
       return Promise.all([
@@ -115,6 +115,22 @@
       });
     });
   };
+
+  /* Syllables found in most documents narrow nothing: leave their postings (the
+     largest files) unfetched when rarer terms are there; keep the rarest otherwise.
+     Their pairs still rank the phrase first. */
+  function prune(parsed, common) {
+    var position = function (t) { return common.indexOf(t.charAt(0) === "~" ? fold(t.slice(1)) : t); };
+    var rare = parsed.required.filter(function (t) { return position(t) < 0; });
+    if (!rare.length && parsed.required.length) {
+      rare = [parsed.required.slice().sort(function (a, b) { return position(a) - position(b); })[0]];
+    }
+    var dropped = parsed.required.filter(function (t) { return rare.indexOf(t) < 0; });
+    parsed.required = rare;
+    parsed.exact = parsed.exact.filter(function (t) { return position(t) < 0 || rare.indexOf(fold(t.slice(1))) >= 0; });
+    parsed.common = dropped;
+    return parsed;
+  }
 
   function rank(meta, parsed, lists, fullLists, facets, opts) {
     var n = meta.docs, nreq = parsed.required.length;
@@ -243,6 +259,6 @@
     el.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  window.PortalSearch = { Engine: Engine, fold: fold, parseQuery: parseQuery, matches: matches,
+  window.PortalSearch = { Engine: Engine, fold: fold, parseQuery: parseQuery, prune: prune, matches: matches,
     snippet: snippet, highlight: highlight, hash: hash };
 })();

@@ -201,12 +201,28 @@ def index_time(content_dir: str) -> dict:
     return {"default_s": round(default, 2), "with_full_text_s": round(time.perf_counter() - start, 2)}
 
 
+def rewrite_search(content_dir: str, site_dir: str) -> None:
+    """What the build's search writer and asset copy do, without rebuilding every page."""
+    from ..content import load_content
+    from ..graph import build_graph
+    from ..pages import build_site
+    from ..search import write
+
+    content = load_content(content_dir)
+    write(build_site(build_graph(content.documents), list(content.topics)), site_dir, None)
+    assets = os.path.join(site_dir, "assets", "search")
+    shutil.rmtree(assets, ignore_errors=True)
+    shutil.copytree(os.path.join(REPO_ROOT, "overrides", "assets", "search"), assets)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--out", default=os.path.join(REPO_ROOT, "benchmarks", "search.json"))
     parser.add_argument("--work", default="", help="working folder (default: a temporary one)")
     parser.add_argument("--skip-material", action="store_true")
+    parser.add_argument("--measure-only", action="store_true",
+                        help="reuse the sites built in --work: rewrite only the search index and assets, then measure")
     args = parser.parse_args(argv)
     work = args.work or tempfile.mkdtemp(prefix="search-bench-")
     content = os.path.join(work, "content")
@@ -223,6 +239,11 @@ def main(argv: list[str] | None = None) -> int:
             json.dump(report, handle, ensure_ascii=False, indent=1)
 
     builds = {"ours": False, "material": True} if not args.skip_material else {"ours": False}
+    if args.measure_only:
+        previous = json.load(open(args.out, encoding="utf-8")) if os.path.exists(args.out) else {}
+        report.update({k: v for k, v in previous.items() if k.startswith("build_")})
+        rewrite_search(content, os.path.join(work, "site-ours"))
+        builds = {}
     for name, material in builds.items():
         config = write_config(os.path.join(work, f"mkdocs-{name}.yml"), content,
                               os.path.join(work, f"site-{name}"), material_search=material)
@@ -244,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         report["ours_default"] = measure_ours(browser, os.path.join(work, "site-ours"), full=False)
         report["ours_full_text"] = measure_ours(browser, os.path.join(work, "site-ours"), full=True)
         save()
-        if "material" in builds:
+        if not args.skip_material and os.path.isdir(os.path.join(work, "site-material")):
             report["material"] = measure_material(browser, os.path.join(work, "site-material"))
             save()
         browser.close()

@@ -23,8 +23,12 @@ from ..model import Topic
 from .entries import Entry
 from .terms import exact_terms, number_rules, number_terms, syllables, word_terms
 
-BLOCK = 8
+BLOCK = 4  # records per file: the top 10 results fetch at most 10 small files
 SHARD_TARGET = 16_000  # raw bytes per postings shard, about 5-7 KB gzipped
+# A syllable in more than this share of documents (`phuong`, `thuc`, `cac`) narrows
+# nothing: the browser does not fetch its postings when the query has rarer terms.
+COMMON_SHARE = 0.25
+COMMON_MIN_DOCS = 200
 MAX_WEIGHT = 35
 
 # Field weights of the default index (a term in several fields adds up).
@@ -170,11 +174,13 @@ def build_index(all_entries: list[Entry], topics: list[Topic], full_text: bool =
     root = digest.hexdigest()[:10]
     versioned = {f"{root}/{path}": content for path, content in files.items()}
     years = sorted({e.date.year for e in docs if e.date}, reverse=True)
+    common = sorted((t for t, p in default.items() if len(p) > max(COMMON_SHARE * len(docs), COMMON_MIN_DOCS)
+                     and " " not in t and t[0] not in "#~"), key=lambda t: (len(default[t]), t))
     versioned["meta.json"] = _json({
         "root": root + "/", "docs": len(docs), "block": BLOCK,
         "shards": default_count, "fullShards": full_count,
         "types": [[t, type_labels[t]] for t in types], "issuers": issuers,
         "topics": [[t.slug, t.title] for t in topics], "years": years,
-        "rules": number_rules(),
+        "rules": number_rules(), "common": common,
     })
     return Index(versioned, len(docs), default_count, full_count)
