@@ -96,8 +96,8 @@ def render(results: dict) -> str:
         total = sum(st.values())
         lines.append(f"| {_n(s['n'])} | " + " | ".join(f"{st[k]:.2f}" for k in STAGES)
                      + f" | {total:.2f} | {total / s['n'] * 1e3:.2f} ms |")
-    lines += ["", "**Where the portal build's time goes** (seconds inside the build: MkDocs phases include the "
-              "plugin events they run)", "",
+    lines += ["", "**Where the portal build's time goes** (CPU seconds inside the build, by plugin event and "
+              "by MkDocs phase; the phases include the plugin events they run)", "",
               "| documents | portal on_config | on_page_markdown | on_page_context | on_post_build | of which writers "
               "| Markdown (populate) | templates (render) | baseline populate / render |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -120,7 +120,7 @@ def render(results: dict) -> str:
         lines.append(f"| {_n(s['n'])} | {_mb(o['total_bytes'])} | {_mb(o['html_bytes'])} "
                      f"| {_kb(o['document_page_mean'])} / {_kb(o['document_page_p95'])} / {_kb(o['document_page_max'])} "
                      f"| {_kb(o.get('chrome_mean', 0))} / {_kb(o.get('chrome_max', 0))} | {largest} | {_mb(b['total_bytes'])} |")
-    lines += ["", "**Search index** (time of the search plugin's events and search writers inside the build; "
+    lines += ["", "**Search index** (CPU time of the search plugin's events and search writers inside the build; "
               "size of `search/`, raw and gzip)", "",
               "| documents | portal time | portal size | baseline (Material search) time | baseline size |",
               "|---:|---:|---:|---:|---:|"]
