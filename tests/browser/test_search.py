@@ -120,8 +120,9 @@ def test_filters_narrow_and_stay_in_the_url(page, server_url, artifacts):
     page.wait_for_function(_DONE, arg=["#portal-search-output", "tuyen truyen"])
     assert links(page, "#portal-search-output", server_url) == [PLAN_CULTURE]
     by_year = page_search(page, server_url, "", "&nam=2025")
+    notices = {f"van-ban/2025/2025-{m:02d}-01-thong-bao-lich-tiep-dan/" for m in (6, 7, 8, 9)}
     assert set(by_year) == {LETTER_53, "van-ban/2025/2025-11-03-huong-dan-sinh-hoat-chi-bo/", DIRECTIVE_53,
-                            "van-ban-dan-chieu/261-cv-btgdvtu-2025/"}
+                            "van-ban-dan-chieu/261-cv-btgdvtu-2025/"} | notices
     issuer = "Ban Thường vụ Đảng ủy xã Hàm Liêm"
     assert page_search(page, server_url, "", "&co-quan=" + quote(issuer)) == [PLAN_53]
     assert not page.is_visible(".portal-search__more")  # one result: nothing more to show
@@ -189,3 +190,13 @@ def test_common_syllables_are_not_fetched_when_rarer_terms_are_there(page, serve
       const b = PortalSearch.prune(PortalSearch.parseQuery('dia phuong', rules), common);
       return [a.required, a.bonus, a.exact, b.required]; }""")
     assert pruned == [["quyen"], ["chinh quyen", "quyen dia", "dia phuong"], ["~quyền"], ["dia"]]
+
+
+def test_more_results_come_ten_at_a_time(page, server_url):
+    first = page_search(page, server_url, "dang")
+    total = int(re.match(r"(\d+) kết quả", page.inner_text("#portal-search-output .portal-search__status"))[1])
+    assert len(first) == 10 < total
+    page.click(".portal-search__more")
+    page.wait_for_function("n => document.querySelectorAll('#portal-search-output .portal-result').length === n", arg=total)
+    assert links(page, "#portal-search-output", server_url)[:10] == first
+    assert not page.is_visible(".portal-search__more")

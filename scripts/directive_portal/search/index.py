@@ -67,9 +67,11 @@ def b36(value: int) -> str:
 
 def order(entries: list[Entry]) -> list[Entry]:
     """Newest first; undated last; documents before directive pages of the same day."""
-    return sorted(entries, key=lambda e: (
-        -(e.date.sort_key()[0] * 10000 + e.date.sort_key()[1] * 100 + e.date.sort_key()[2]) if e.date else 1,
-        e.kind != "doc", e.url))
+    def key(entry: Entry) -> tuple:
+        year, month, day = entry.date.sort_key() if entry.date else (0, 0, 0)
+        return (entry.date is None, -year, -month, -day, entry.kind != "doc", entry.url)
+
+    return sorted(entries, key=key)
 
 
 def default_terms(entry: Entry) -> dict[str, int]:
