@@ -61,7 +61,7 @@
     var input = form.querySelector("input[name=q]");
     var panel = form.querySelector(".portal-search__results");
     var seq = 0;
-    function close() { panel.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    function close() { panel.hidden = true; }
     var run = debounce(function () {
       var q = input.value.trim(), mine = ++seq;
       if (!q) { close(); return; }
@@ -81,7 +81,6 @@
           more.href = form.action + "?q=" + encodeURIComponent(q);
           panel.appendChild(more);
           panel.hidden = false;
-          input.setAttribute("aria-expanded", "true");
           panel.dataset.query = q;
           panel.dataset.state = "done";
         });
