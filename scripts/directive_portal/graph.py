@@ -10,7 +10,6 @@ or is reported when there are several.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -105,10 +104,11 @@ class Graph:
         for key, _relation in self.outgoing.get(path, ()):
             shared.update(self._citing_paths.get(key, ()))  # counted in C: fan-ins run to thousands
         shared.pop(path, None)
-        # Same order as sorting every candidate, without building a key for each one twice over:
-        # a directive cited by thousands of documents makes thousands of candidates per page.
-        ranked = heapq.nsmallest(limit, shared, key=lambda p: (-shared[p], self._newest_first[p]))
-        return [self.documents[p] for p in ranked]
+        # Most shared first, then newest, then path: two stable sorts whose keys are dict
+        # lookups run in C. A directive cited by thousands of documents makes thousands of
+        # candidates for every page that cites it.
+        ranked = sorted(sorted(shared, key=self._newest_first.__getitem__), key=shared.__getitem__, reverse=True)
+        return [self.documents[p] for p in ranked[:limit]]
 
     @cached_property
     def _citing_paths(self) -> dict[str, tuple[str, ...]]:
@@ -116,9 +116,10 @@ class Graph:
         return {key: tuple(p for p, _relation in pairs) for key, pairs in self.incoming.items()}
 
     @cached_property
-    def _newest_first(self) -> dict[str, tuple]:
-        """Per document, the tie-break of `related`: newest date first, then path."""
-        return {p: (tuple(-x for x in d.sort_key()[0]), p) for p, d in self.documents.items()}
+    def _newest_first(self) -> dict[str, int]:
+        """Per document, its rank by the tie-break of `related`: newest date first, then path."""
+        ranked = sorted(self.documents, key=lambda p: (tuple(-x for x in self.documents[p].sort_key()[0]), p))
+        return {p: rank for rank, p in enumerate(ranked)}
 
 
 def document_mentions(doc: Document, citations: list[Citation] | tuple[Citation, ...] | None = None) -> list[tuple[int, Mention]]:
