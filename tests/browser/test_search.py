@@ -200,3 +200,8 @@ def test_more_results_come_ten_at_a_time(page, server_url):
     page.wait_for_function("n => document.querySelectorAll('#portal-search-output .portal-result').length === n", arg=total)
     assert links(page, "#portal-search-output", server_url)[:10] == first
     assert not page.is_visible(".portal-search__more")
+
+
+@pytest.mark.parametrize("query", ["05-KH/ĐU", "5-KH/DU", "KH 05", "kế hoạch số 5"])
+def test_a_document_by_its_own_number(page, server_url, query):
+    assert box_search(page, server_url, query) == [PLAN_53]
