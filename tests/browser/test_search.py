@@ -154,6 +154,7 @@ def test_full_text_only_on_request(page, server_url):
     page.wait_for_function(_DONE, arg=["#portal-search-output", "den kim lien"])
     assert links(page, "#portal-search-output", server_url) == [PLAN_CULTURE]
     assert [u for u in fetched if "/f/" in u]
+    assert "Từ khóa có trong toàn văn" in page.inner_text("#portal-search-output .portal-result")
 
 
 def test_browser_reads_queries_as_the_index_was_written(page, server_url):

@@ -18,7 +18,7 @@
     return function () { clearTimeout(t); t = setTimeout(fn, ms); };
   }
 
-  function resultItem(rec, parsed, root) {
+  function resultItem(rec, parsed, root, full) {
     var li = el("li", "portal-result");
     if (rec.directive) li.appendChild(el("span", "portal-result__kind", "Văn bản dẫn chiếu"));
     var a = el("a", "portal-result__title");
@@ -38,6 +38,9 @@
       var p = el("p", "portal-result__snippet");
       S.highlight(p, snip.text, snip.spans);
       li.appendChild(p);
+    }
+    if (full && !snip.spans.length && parsed.tokens.length) {  // the words are further in the text
+      li.appendChild(el("p", "portal-result__note", "Từ khóa có trong toàn văn; mở văn bản để đọc."));
     }
     return li;
   }
@@ -121,7 +124,8 @@
       var mine = seq, ids = current.ids.slice(shown, shown + PAGE);
       return engine.records(ids).then(function (recs) {
         if (mine !== seq) return;
-        recs.forEach(function (r) { list.appendChild(resultItem(r, current.parsed, root)); });
+        var full = options().full;
+        recs.forEach(function (r) { list.appendChild(resultItem(r, current.parsed, root, full)); });
         shown += recs.length;
         status.textContent = statusText(current, options().q, shown);
         more.hidden = shown >= current.ids.length;
