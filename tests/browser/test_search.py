@@ -136,6 +136,19 @@ def _dates(page) -> list[tuple[int, int, int]]:
     return [(int(m[3]), int(m[2]), int(m[1])) for m in found if m]
 
 
+def test_filters_fold_away_until_used(page, server_url):
+    page_search(page, server_url, "van hoa")
+    assert not page.is_visible("select[name=loai]")
+    page.click("details.portal-search-page__filters summary")
+    page.select_option("select[name=loai]", "ke-hoach")
+    page.wait_for_function("() => location.search.includes('loai=ke-hoach')")
+    page.wait_for_function(_DONE, arg=["#portal-search-output", "van hoa"])
+    assert links(page, "#portal-search-output", server_url) == [PLAN_CULTURE]
+    page.reload()
+    page.wait_for_function(_DONE, arg=["#portal-search-output", "van hoa"])
+    assert page.is_visible("select[name=loai]")  # a shared link shows the filters it uses
+
+
 def test_sort_by_date(page, server_url):
     relevance = page_search(page, server_url, "nghi quyet")
     by_date = page_search(page, server_url, "nghi quyet", "&sap-xep=date")
@@ -206,3 +219,17 @@ def test_more_results_come_ten_at_a_time(page, server_url):
 @pytest.mark.parametrize("query", ["05-KH/ĐU", "5-KH/DU", "KH 05", "kế hoạch số 5"])
 def test_a_document_by_its_own_number(page, server_url, query):
     assert box_search(page, server_url, query) == [PLAN_53]
+
+
+def test_typing_on_the_search_page(page, server_url, artifacts):
+    page.goto(server_url + "tim-kiem/")
+    page.fill("#portal-search-page-q", "53/CT-TW")
+    page.press("#portal-search-page-q", "Enter")
+    page.wait_for_function(_DONE, arg=["#portal-search-output", "53/CT-TW"])
+    assert links(page, "#portal-search-output", server_url)[0] == DIRECTIVE_53
+    assert "q=53%2FCT-TW" in page.url
+    page.fill("#portal-search-page-q", "trách nhiệm giải trình")  # results follow the typing, no Enter
+    page.wait_for_function(_DONE, arg=["#portal-search-output", "trách nhiệm giải trình"])
+    assert set(links(page, "#portal-search-output", server_url)[:2]) == {PLAN_53, DIRECTIVE_53}
+    page.screenshot(path=str(artifacts / "search-page-typed.png"))
+    assert page.requests_outside == [] and page.errors == []

@@ -170,6 +170,7 @@
         var v = params.get(PARAMS[k]);
         if (v === null) return;
         if (k === "full") field(k).checked = v === "1"; else field(k).value = v;
+        if (k !== "q" && k !== "full" && v) form.querySelector("details").open = true;  // show the filters in use
       });
       run();
     });
