@@ -172,6 +172,48 @@ def measure_material(browser, site_dir: str) -> dict:
             "index": sizes.of(base + "search/search_index.json")}
 
 
+_PAGEFIND = """async (q) => {
+  if (!window.pf) { window.pf = await import('/pagefind/pagefind.js'); await window.pf.init(); }
+  const t0 = performance.now();
+  const found = await window.pf.search(q);
+  const top = await Promise.all(found.results.slice(0, 10).map(r => r.data()));
+  return [performance.now() - t0, found.results.length, top.length ? top[0].meta.title || '' : ''];
+}"""
+
+
+def measure_pagefind(browser, site_dir: str, work: str) -> dict:
+    """Stock Pagefind (PyPI `pagefind[bin]`) over the same built pages, full text, queried
+    through its JS API with the top 10 results' data loaded, as its UI does."""
+    import subprocess
+    import sys
+
+    copy = os.path.join(work, "site-pagefind")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(site_dir, copy)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", copy,
+                    "--root-selector", "article.md-content__inner"], check=True, capture_output=True)
+    index_s = time.perf_counter() - start
+    server, base = serve(copy)
+    sizes = Sizes(copy, base)
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(base)
+    loaded = len(fetched)
+    runs = []
+    for query in QUERIES:
+        before = len(fetched)
+        latency, count, top = page.evaluate(_PAGEFIND, query)
+        runs.append({"query": query, "ms": round(latency, 1), "results": count, "top": top,
+                     "bytes": _sum(sizes, [u for u in fetched[before:] if "/pagefind/" in u])})
+    context.close()
+    server.shutdown()
+    return {"index_s": round(index_s, 1), "index": tree_size(os.path.join(copy, "pagefind")),
+            "page_load": _sum(sizes, [u for u in fetched[:loaded] if "/pagefind/" in u]), "runs": runs}
+
+
 def tree_size(folder: str) -> dict:
     raw = gz = files = 0
     for root, _dirs, names in os.walk(folder):
@@ -221,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=os.path.join(REPO_ROOT, "benchmarks", "search.json"))
     parser.add_argument("--work", default="", help="working folder (default: a temporary one)")
     parser.add_argument("--skip-material", action="store_true")
+    parser.add_argument("--pagefind", action="store_true", help="also measure stock Pagefind (pip install 'pagefind[bin]')")
     parser.add_argument("--measure-only", action="store_true",
                         help="reuse the sites built in --work: rewrite only the search index and assets, then measure")
     args = parser.parse_args(argv)
@@ -265,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
         report["ours_default"] = measure_ours(browser, os.path.join(work, "site-ours"), full=False)
         report["ours_full_text"] = measure_ours(browser, os.path.join(work, "site-ours"), full=True)
         save()
+        if args.pagefind:
+            report["pagefind"] = measure_pagefind(browser, os.path.join(work, "site-ours"), work)
+            save()
         if not args.skip_material and os.path.isdir(os.path.join(work, "site-material")):
             report["material"] = measure_material(browser, os.path.join(work, "site-material"))
             save()
@@ -284,6 +330,12 @@ def summary(report: dict) -> str:
         lines.append(f"{key}: first query {data['first_query']['gzip'] / 1000:.0f} KB gz, next median "
                      f"{statistics.median(nexts) / 1000:.0f} KB max {max(nexts) / 1000:.0f} KB, latency median "
                      f"{statistics.median(ms):.0f} ms max {max(ms):.0f} ms, outside requests {len(data['outside_requests'])}")
+    if "pagefind" in report:
+        p = report["pagefind"]
+        nexts = [r["bytes"]["gzip"] for r in p["runs"]]
+        lines.append(f"pagefind: index {p['index']['raw'] / 1e6:.1f} MB in {p['index_s']} s, per query median "
+                     f"{statistics.median(nexts) / 1000:.0f} KB max {max(nexts) / 1000:.0f} KB, first "
+                     f"{p['runs'][0]['bytes']['gzip'] / 1000:.0f} KB")
     if "material" in report:
         m = report["material"]
         lines.append(f"material: search files {m['search_files']['gzip'] / 1000:.0f} KB gz "
