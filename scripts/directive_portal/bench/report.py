@@ -42,13 +42,13 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
         per = [sum(s["stages"].values()) / s["n"] for s in (first, last)]
         ratio = per[1] / per[0]
         out.append((f"plugin stages linear: time per document at {_n(last['n'])} ≤ 1.2 × at {_n(first['n'])}",
-                    f"{per[0] * 1e3:.2f} → {per[1] * 1e3:.2f} ms/văn bản (× {ratio:.2f})", ratio <= 1.2))
+                    f"{per[0] * 1e3:.2f} → {per[1] * 1e3:.2f} ms/document (× {ratio:.2f})", ratio <= 1.2))
         hooks = [_portal_events(_median_run(s["runs"]["portal"])) for s in (first, last)]
         per_hooks = [sum(h.values()) / s["n"] for h, s in zip(hooks, (first, last))]
         if per_hooks[0]:
             ratio = per_hooks[1] / per_hooks[0]
             out.append(("plugin hooks in the build, same rule",
-                        f"{per_hooks[0] * 1e3:.2f} → {per_hooks[1] * 1e3:.2f} ms/văn bản (× {ratio:.2f})", ratio <= 1.2))
+                        f"{per_hooks[0] * 1e3:.2f} → {per_hooks[1] * 1e3:.2f} ms/document (× {ratio:.2f})", ratio <= 1.2))
     ratio = last["wall"]["portal"] / last["wall"]["baseline"]
     cpu = last.get("cpu", last["wall"])
     out.append((f"full build of {_n(last['n'])} ≤ 1.3 × plain Material",
@@ -71,9 +71,11 @@ def render(results: dict) -> str:
     m = results["machine"]
     sizes = results["sizes"]
     lines = [
-        f"Máy: {m['cpus']} nhân ({m['cpu']}), {m['memory_gb']} GB RAM; Python {m['python']}, MkDocs {m['mkdocs']}, "
-        f"Material {m['material']}; tải trung bình lúc đầu {m['load_average']}, lúc cuối {m.get('load_average_end')}.",
-        f"Lệnh: `{results['command'].strip()}` ({results.get('minutes', '?')} phút).",
+        f"Machine: {m['cpus']} cores ({m['cpu']}), {m['memory_gb']} GB RAM, {m.get('system', '')}; "
+        f"Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['material']}; load average at the start "
+        f"{m['load_average']}, at the end {m.get('load_average_end')}.",
+        "",
+        f"Command: `{results['command'].strip()}` ({results.get('minutes', '?')} minutes).",
         "",
         "**Full build** (child process: wall time and peak RSS; median of the runs; baseline = plain Material, "
         "same Markdown, no portal plugin, Material search)",
