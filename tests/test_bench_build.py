@@ -25,6 +25,7 @@ def test_both_builds_are_measured_in_child_processes(results):
     for kind in ("baseline", "portal"):
         run = size["runs"][kind][0]
         assert run["returncode"] == 0 and run["wall"] > 0 and run["cpu"] > 0
+        assert run["warnings"] == 0  # the corpus builds cleanly: `--strict` would pass
         assert 20 < run["peak_rss_mb"] < 2048
     portal, baseline = size["output"]["portal"], size["output"]["baseline"]
     # The portal adds topic, cited-directive and listing pages; the baseline has the documents and the home page.
