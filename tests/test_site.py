@@ -209,3 +209,22 @@ def test_script_or_secrecy_mark_in_a_body_fails_the_build(tmp_path):
 def test_placeholders_in_angle_brackets_are_shown_as_text(site):
     page = html(site, "van-ban/2026/khuong-dinh")
     assert "Gửi báo cáo về &lt;Tên cơ quan, đơn vị&gt; trước ngày 30/3." in page
+
+
+def test_long_lists_show_the_newest_and_a_page_per_year(tmp_path):
+    config = make_site(tmp_path, DOCS)
+    text = config.read_text(encoding="utf-8").replace("  - directive-portal\n", "  - directive-portal:\n      list_limit: 1\n")
+    config.write_text(text, encoding="utf-8")
+    assert build(config).returncode == 0
+    site = tmp_path / "site"
+    topic = html(site, "chu-de/trach-nhiem-giai-trinh")
+    assert "Văn bản (2)" in topic and "Đây là 1 văn bản mới nhất trong tổng số 2" in topic
+    assert "2026/ham-liem/" in topic and "2025/viet-hung/" not in topic.split("Xem tất cả theo năm")[0]
+    assert 'href="2026/"' in topic and 'href="2025/"' in topic
+    assert "2025/viet-hung/" in html(site, "chu-de/trach-nhiem-giai-trinh/2025")
+    directive = html(site, "van-ban-dan-chieu/53-ct-tw-2025")
+    assert "Văn bản triển khai, dẫn chiếu (2)" in directive and 'href="2025/"' in directive
+    listing = html(site, "van-ban")
+    assert "1 văn bản mới nhất trong tổng số 3" in listing and 'href="nam/2025/"' in listing
+    assert "2025/viet-hung/" in html(site, "van-ban/nam/2025")
+    assert broken_links(site) == []

@@ -17,6 +17,9 @@ from .text import slug
 
 DIRECTIVES_DIR = "van-ban-dan-chieu"
 LISTING_DIR = "van-ban"
+# A list longer than this shows its newest documents and links a page per year:
+# a phone should not download every document of a city's twenty years at once.
+LIST_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class DirectiveView:
     type_label: str
     citing: tuple[DocItem, ...]
     titles: tuple[str, ...] = ()
+    total: int = 0
+    year_pages: tuple[tuple[str, str, int], ...] = ()  # (year, url, count) when the list is split
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,8 @@ class TopicView:
     topic: Topic
     documents: tuple[DocItem, ...]
     top_cited: tuple[CitedItem, ...]
+    total: int = 0
+    year_pages: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,9 @@ class ListingView:
     groups: tuple[tuple[str, tuple[DocItem, ...]], ...]  # (year, items)
     types: tuple[tuple[str, str, int], ...] = ()  # (label, url, count)
     issuers: tuple[tuple[str, str, int], ...] = ()
-    years: tuple[tuple[str, str, int], ...] = ()
+    years: tuple[tuple[str, str, int], ...] = ()  # links to the years: anchors, or year pages
+    total: int = 0
+    shown: int = 0
 
 
 @dataclass(frozen=True)
@@ -158,7 +167,7 @@ def _link_targets(graph: Graph) -> dict[str, tuple[tuple[int, int, str], ...]]:
     return {k: tuple(v) for k, v in targets.items()}
 
 
-def build_site(graph: Graph, topics: list[Topic]) -> Site:
+def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT) -> Site:
     topic_by_slug = {t.slug: t for t in topics}
     docs = list(graph.documents.values())
 
@@ -190,30 +199,34 @@ def build_site(graph: Graph, topics: list[Topic]) -> Site:
             by_topic[topic].append(doc)
     topic_counts = tuple((t, len(by_topic.get(t.slug, []))) for t in topics)
     for topic in topics:
-        members = _newest(by_topic.get(topic.slug, []))
+        members = by_topic.get(topic.slug, [])
+        shown, year_pages, extra = _split(f"chu-de/{topic.slug}/", f"Chủ đề {topic.title}", members, list_limit)
+        pages.extend(extra)
         pages.append(GeneratedPage(
             f"chu-de/{topic.slug}.md", topic.title, "topic.html",
-            TopicView(topic, tuple(doc_item(d) for d in members),
-                      _top_cited(graph, {d.path for d in members}))))
+            TopicView(topic, shown, _top_cited(graph, {d.path for d in members}), len(members), year_pages)))
     pages.append(GeneratedPage("chu-de/index.md", "Chủ đề", "topics.html", IndexView(topics=topic_counts)))
 
     for cited in sorted(graph.cited.values(), key=lambda c: c.key):
         if cited.published:
             continue
         incoming = dict(graph.incoming.get(cited.key, ()))
-        citing = tuple(doc_item(d, incoming.get(d.path, "")) for d in graph.citing(cited.key))
+        citing = graph.citing(cited.key)
+        shown, year_pages, extra = _split(f"{DIRECTIVES_DIR}/{cited.key}/", f"Văn bản dẫn chiếu {cited_label(cited)}",
+                                          citing, list_limit, lambda d: doc_item(d, incoming.get(d.path, "")))
+        pages.extend(extra)
         titles = tuple(sorted({m.title for m in cited.mentions if m.title and m.title != cited.title}))
         pages.append(GeneratedPage(
             f"{DIRECTIVES_DIR}/{cited.key}.md", cited_label(cited), "directive.html",
             DirectiveView(cited, cited_label(cited), cited.date.display() if cited.date else "",
-                          CITED_TYPE_LABELS.get(cited.type, "Văn bản"), citing, titles)))
+                          CITED_TYPE_LABELS.get(cited.type, "Văn bản"), shown, titles, len(citing), year_pages)))
     all_cited = sorted((c for c in graph.cited.values() if not c.published),
                        key=lambda c: (-len({m.source for m in c.mentions}), c.key))
     pages.append(GeneratedPage(
         f"{DIRECTIVES_DIR}/index.md", "Văn bản dẫn chiếu", "directives.html",
         IndexView(items=tuple(cited_item(graph, c, count=len({m.source for m in c.mentions})) for c in all_cited))))
 
-    pages.extend(_listings(docs))
+    pages.extend(_listings(docs, list_limit))
     home = HomeView(
         latest=tuple(doc_item(d) for d in _newest(docs)[:10]),
         topics=topic_counts,
@@ -224,15 +237,55 @@ def build_site(graph: Graph, topics: list[Topic]) -> Site:
     return Site(views, tuple(pages), _link_targets(graph))
 
 
-def _group_by_year(docs: list[Document]) -> tuple[tuple[str, tuple[DocItem, ...]], ...]:
+def _year_label(doc: Document) -> str:
+    return str(doc.date.year) if doc.date else "Không rõ năm"
+
+
+def _group_by_year(docs: list[Document], item=None) -> tuple[tuple[str, tuple[DocItem, ...]], ...]:
+    item = item or doc_item
     groups: dict[str, list[Document]] = defaultdict(list)
     for doc in docs:
-        groups[str(doc.date.year) if doc.date else "Không rõ năm"].append(doc)
+        groups[_year_label(doc)].append(doc)
     order = sorted(groups, key=lambda y: (not y.isdigit(), -int(y) if y.isdigit() else 0))
-    return tuple((year, tuple(doc_item(d) for d in _newest(groups[year]))) for year in order)
+    return tuple((year, tuple(item(d) for d in _newest(groups[year]))) for year in order)
 
 
-def _listings(docs: list[Document]) -> list[GeneratedPage]:
+def _split(url_dir: str, heading: str, docs: list[Document], limit: int, item=None, types=(), issuers=()):
+    """A list of documents, newest first, cut at `limit`.
+
+    Returns (the items shown, year page links, the year pages): past the limit, each
+    year gets its own page at `<url_dir><year>/`; below it, nothing more is made.
+    """
+    item = item or doc_item
+    newest = _newest(docs)
+    if len(newest) <= limit:
+        return tuple(item(d) for d in newest), (), []
+    links, pages = [], []
+    for year, items in _group_by_year(newest, item):
+        year_slug = year if year.isdigit() else slug(year)
+        links.append((year, f"{url_dir}{year_slug}/", len(items)))
+        title = f"{heading}: {'năm ' + year if year.isdigit() else year.lower()}"
+        pages.append(GeneratedPage(f"{url_dir}{year_slug}.md", title, "listing.html",
+                                   ListingView(title, ((year, items),), types, issuers, (), len(items), len(items))))
+    return tuple(item(d) for d in newest[:limit]), tuple(links), pages
+
+
+def _listing(src: str, heading: str, docs: list[Document], types, issuers, limit: int) -> list[GeneratedPage]:
+    """A listing page grouped by year; a long one shows the newest and links a page per year."""
+    url_dir = src[: -len(".md")].removesuffix("index") + ("" if src.endswith("index.md") else "/")
+    shown, year_pages, extra = _split(url_dir + ("nam/" if src.endswith("index.md") else ""), heading, docs, limit,
+                                      types=types, issuers=issuers)
+    if year_pages:
+        groups = _group_by_year(_newest(docs)[:limit])
+        years = year_pages
+    else:
+        groups = _group_by_year(docs)
+        years = tuple((year, "", len(items)) for year, items in groups)  # "": an anchor on this page
+    view = ListingView(heading, groups, types, issuers, years, len(docs), len(shown))
+    return [GeneratedPage(src, heading, "listing.html", view)] + extra
+
+
+def _listings(docs: list[Document], limit: int) -> list[GeneratedPage]:
     """The page of all documents by year, and one page per type and per issuer."""
     by_type: dict[str, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)
@@ -246,17 +299,11 @@ def _listings(docs: list[Document]) -> list[GeneratedPage]:
                   for t in DOCUMENT_TYPES if t in by_type)
     issuers = tuple((issuer_names[k], f"{LISTING_DIR}/co-quan/{k}/", len(by_issuer[k]))
                     for k in sorted(by_issuer, key=lambda k: issuer_names[k]))
-    years = tuple((year, f"{LISTING_DIR}/#nam-{year}", len(items)) for year, items in _group_by_year(docs))
-    pages = [GeneratedPage(f"{LISTING_DIR}/index.md", "Tất cả văn bản", "listing.html",
-                           ListingView("Tất cả văn bản", _group_by_year(docs), types, issuers, years))]
+    pages = _listing(f"{LISTING_DIR}/index.md", "Tất cả văn bản", docs, types, issuers, limit)
     for type_slug, members in by_type.items():
-        label = DOCUMENT_TYPES[type_slug][0]
-        pages.append(GeneratedPage(f"{LISTING_DIR}/loai/{type_slug}.md", label, "listing.html",
-                                   ListingView(label, _group_by_year(members), types, issuers)))
+        pages += _listing(f"{LISTING_DIR}/loai/{type_slug}.md", DOCUMENT_TYPES[type_slug][0], members, types, issuers, limit)
     for key, members in by_issuer.items():
-        name = issuer_names[key]
-        pages.append(GeneratedPage(f"{LISTING_DIR}/co-quan/{key}.md", name, "listing.html",
-                                   ListingView(name, _group_by_year(members), types, issuers)))
+        pages += _listing(f"{LISTING_DIR}/co-quan/{key}.md", issuer_names[key], members, types, issuers, limit)
     return pages
 
 

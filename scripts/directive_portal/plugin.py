@@ -36,6 +36,8 @@ log = get_plugin_logger(__name__)
 
 class PortalConfig(Config):
     atomic_build = opt.Type(bool, default=True)
+    # Lists longer than this (a topic's documents, a listing) show the newest and a page per year.
+    list_limit = opt.Type(int, default=100)
 
 
 class _WarningCounter(logging.Handler):
@@ -101,7 +103,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         graph = build_graph(content.documents)
         for problem in graph.problems:
             log.warning(f"{prefix}{problem}")  # the graph names documents relative to docs_dir
-        self.site = build_site(graph, list(content.topics))
+        self.site = build_site(graph, list(content.topics), self.config.list_limit)
         self.generated = {page.src: page for page in self.site.pages}
         conflicts = generated_conflicts(docs_dir, list(self.generated), prefix)
         if conflicts:
