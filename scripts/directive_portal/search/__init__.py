@@ -8,10 +8,10 @@ file layout and `benchmarks/search.md` for why it is built this way.
 from __future__ import annotations
 
 import os
-import shutil
 
 from .entries import entries
-from .index import build_index
+from .index import write_index
+from .terms import clear_caches
 
 OUTPUT_DIR = "search"
 
@@ -22,11 +22,8 @@ def write(site, site_dir: str, settings) -> None:
         topic = getattr(page.data, "topic", None)
         if topic is not None:
             topics.setdefault(topic.slug, topic)
-    index = build_index(entries(site), list(topics.values()))
-    root = os.path.join(site_dir, OUTPUT_DIR)
-    shutil.rmtree(root, ignore_errors=True)
-    for path, content in index.files.items():
-        target = os.path.join(root, *path.split("/"))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(content)
+    try:
+        # One file at a time, straight to disk: the index is never whole in memory.
+        write_index(entries(site), list(topics.values()), os.path.join(site_dir, OUTPUT_DIR))
+    finally:
+        clear_caches()

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from ..model import CITED_TYPE_LABELS, PartialDate
 from ..pages import DirectiveView, Site
-from ..text import squash
 
 SUMMARY_CHARS = 300
 HEADINGS_CHARS = 300
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _SECTION = re.compile(r"^\s*(?:\*\*)?([IVXLC]+\.\s+\S.{2,160}?)(?:\*\*)?\s*$")
-_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|[*_`>#|]+|\[([^\]]*)\]\([^)]*\)")
+# The lookahead lets the regex engine skip to the next possible markup character.
+_MARKUP = re.compile(r"(?=[!\[*_`>#|])(?:!\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|[*_`>#|]+|\[([^\]]*)\]\([^)]*\))")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:.*$", re.MULTILINE)
 
 
@@ -49,7 +49,7 @@ def plain(markdown: str) -> str:
     """Markdown body as plain text, one space between words."""
     text = _FOOTNOTE_DEF.sub(" ", markdown)
     text = _MARKUP.sub(lambda m: m.group(1) or " ", text)
-    return squash(text)
+    return " ".join(text.split())  # text.squash, faster: str.split() and `\s` split on the same characters
 
 
 def clip(text: str, limit: int) -> str:

@@ -16,12 +16,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
+import os
+import shutil
+from array import array
+from collections import defaultdict, deque
 from dataclasses import dataclass
+from functools import partial
+from itertools import chain, repeat
+from operator import add, sub
+from typing import Callable, Iterator
 
 from ..model import Topic
 from .entries import Entry
-from .terms import exact_terms, number_rules, number_terms, syllables, word_terms
+from .terms import _number_terms as number_terms  # cached, frozen
+from .terms import exact_terms, number_rules, syllables, word_terms
 
 BLOCK = 4  # records per file: the top 10 results fetch at most 10 small files
 SHARD_TARGET = 16_000  # raw bytes per postings shard, about 5-7 KB gzipped
@@ -29,7 +37,9 @@ SHARD_TARGET = 16_000  # raw bytes per postings shard, about 5-7 KB gzipped
 # nothing: the browser does not fetch its postings when the query has rarer terms.
 COMMON_SHARE = 0.25
 COMMON_MIN_DOCS = 200
-MAX_WEIGHT = 35
+MAX_WEIGHT = 35  # one base-36 digit
+WEIGHT_BITS = 6  # a default posting is one integer: doc_id << WEIGHT_BITS | weight
+WEIGHT_MASK = (1 << WEIGHT_BITS) - 1
 
 # Field weights of the default index (a term in several fields adds up).
 WEIGHTS = {"title": 6, "number": 20, "number_full": 5, "topics": 3, "headings": 2,
@@ -38,7 +48,7 @@ WEIGHTS = {"title": 6, "number": 20, "number_full": 5, "topics": 3, "headings": 
 
 @dataclass(frozen=True)
 class Index:
-    files: dict[str, bytes]  # path under `search/` -> content
+    files: dict[str, bytes]  # path under `search/` -> content (empty from `write_index`)
     documents: int
     default_shards: int
     full_shards: int
@@ -101,7 +111,12 @@ def default_terms(entry: Entry) -> dict[str, int]:
     return {term: min(weight, MAX_WEIGHT) for term, weight in weights.items()}
 
 
-def _shard_count(postings: dict[str, list], bytes_per_posting: int) -> int:
+def _b36_table(size: int) -> list[str]:
+    """b36(i) for every i < size: doc numbers, gaps between them and weights."""
+    return [b36(i) for i in range(max(size, MAX_WEIGHT + 1))]
+
+
+def _shard_count(postings: dict[str, array], bytes_per_posting: int) -> int:
     total = sum(len(t) + 2 + bytes_per_posting * len(p) for t, p in postings.items())
     count = 1
     while total / count > SHARD_TARGET:
@@ -109,80 +124,157 @@ def _shard_count(postings: dict[str, list], bytes_per_posting: int) -> int:
     return count
 
 
-def _shards(postings: dict[str, list[tuple[int, int]]], weighted: bool) -> tuple[int, dict[int, str]]:
+def _shard_terms(postings: dict[str, array], weighted: bool) -> tuple[int, dict[int, list[str]]]:
+    """Number of shards, and the terms of each non-empty shard in sorted order."""
     count = _shard_count(postings, 4 if weighted else 3)
-    lines: dict[int, list[str]] = defaultdict(list)
+    terms: dict[int, list[str]] = defaultdict(list)
     for term in sorted(postings):
-        items, last, parts = postings[term], 0, []
-        for doc_id, weight in items:
-            delta = b36(doc_id - last)
-            parts.append(b36(weight) + delta if weighted else delta)
-            last = doc_id
-        lines[fnv1a(term) % count].append(term + "\t" + ",".join(parts))
-    return count, {shard: "\n".join(rows) + "\n" for shard, rows in lines.items()}
+        terms[fnv1a(term) % count].append(term)
+    return count, terms
+
+
+def _shard_text(terms: list[str], postings: dict[str, array], weighted: bool, table: list[str]) -> bytes:
+    """One shard: a line per term, `term<TAB>postings`; each posting is the gap from the
+    previous document's number in base 36, after the weight's one digit if weighted."""
+    digit = table.__getitem__
+    rows = []
+    for term in terms:
+        items = postings[term]
+        if weighted:  # doc_id << WEIGHT_BITS | weight
+            ids = [v >> WEIGHT_BITS for v in items]
+            parts = map(add, map(digit, [v & WEIGHT_MASK for v in items]), map(digit, map(sub, ids, chain((0,), ids))))
+        else:
+            parts = map(digit, map(sub, items, chain((0,), items)))
+        rows.append(term + "\t" + ",".join(parts))
+    return ("\n".join(rows) + "\n").encode("utf-8")
 
 
 def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+class _Plan:
+    """Everything but the file contents: the postings (one machine integer per
+    posting), and for each file under `<v>/` a way to make its bytes. `build_index`
+    makes them all; `write` makes, hashes and writes one file at a time, so the
+    whole index is never in memory at once."""
+
+    def __init__(self, all_entries: list[Entry], topics: list[Topic], full_text: bool) -> None:
+        docs = self.docs = order(all_entries)
+        self.topics = topics
+        type_labels: dict[str, str] = {}
+        for entry in docs:
+            type_labels.setdefault(entry.type, entry.type_label)
+        self.type_labels = type_labels
+        self.types = types = sorted(type_labels, key=lambda t: type_labels[t])
+        self.issuers = issuers = sorted({e.issuer for e in docs if e.issuer})
+        self.type_index = {t: i for i, t in enumerate(types)}
+        self.issuer_index = {name: i + 1 for i, name in enumerate(issuers)}  # 0: none
+
+        new_postings = partial(array, "I")
+        default: dict[str, array] = defaultdict(new_postings)
+        full: dict[str, array] = defaultdict(new_postings)
+        # `map` and `deque(maxlen=0)` run the appends (millions of them) without a Python loop.
+        append, consume = array.append, deque(maxlen=0).extend
+        for doc_id, entry in enumerate(docs):
+            terms = default_terms(entry)
+            consume(map(append, map(default.__getitem__, terms), map((doc_id << WEIGHT_BITS).__or__, terms.values())))
+            if full_text and entry.body:
+                consume(map(append, map(full.__getitem__, word_terms(entry.body)), repeat(doc_id)))
+        self.default, self.full = dict(default), dict(full)
+        self.table = _b36_table(len(docs))
+
+        # path under `<v>/` -> function making its content
+        self.files: dict[str, Callable[[], bytes]] = {}
+        self.default_count, shards = _shard_terms(self.default, weighted=True)
+        for shard, terms in shards.items():
+            self.files[f"p/{b36(shard)}.txt"] = partial(_shard_text, terms, self.default, True, self.table)
+        self.full_count = 0
+        if self.full:
+            self.full_count, shards = _shard_terms(self.full, weighted=False)
+            for shard, terms in shards.items():
+                self.files[f"f/{b36(shard)}.txt"] = partial(_shard_text, terms, self.full, False, self.table)
+        for start in range(0, len(docs), BLOCK):
+            self.files[f"r/{b36(start // BLOCK)}.json"] = partial(self._records, start)
+        self.files["facets.json"] = self._facets
+
+    def _records(self, start: int) -> bytes:
+        type_index, issuer_index = self.type_index, self.issuer_index
+        return _json([[e.url, e.title, e.number, type_index[e.type], issuer_index.get(e.issuer, 0),
+                       e.date_display, e.summary, e.headings, 1 if e.kind == "directive" else 0]
+                      for e in self.docs[start:start + BLOCK]])
+
+    def _facets(self) -> bytes:
+        docs = self.docs
+        topic_members: dict[str, list[int]] = defaultdict(list)
+        for doc_id, entry in enumerate(docs):
+            for slug in entry.topics:
+                topic_members[slug].append(doc_id)
+        return _json({
+            "type": [self.type_index[e.type] for e in docs],
+            "issuer": [self.issuer_index.get(e.issuer, 0) for e in docs],
+            "year": [e.date.year if e.date else 0 for e in docs],
+            "topics": {slug: ",".join(b36(b - a) for a, b in zip([0] + ids, ids))
+                       for slug, ids in topic_members.items()},
+        })
+
+    def contents(self) -> Iterator[tuple[str, bytes]]:
+        """(path, content) of every file under `<v>/`, in the order the version hash reads them."""
+        for path in sorted(self.files):
+            yield path, self.files[path]()
+
+    def meta(self, root: str) -> bytes:
+        docs, default = self.docs, self.default
+        years = sorted({e.date.year for e in docs if e.date}, reverse=True)
+        common = sorted((t for t, p in default.items() if len(p) > max(COMMON_SHARE * len(docs), COMMON_MIN_DOCS)
+                         and " " not in t and t[0] not in "#~"), key=lambda t: (len(default[t]), t))
+        return _json({
+            "root": root + "/", "docs": len(docs), "block": BLOCK,
+            "shards": self.default_count, "fullShards": self.full_count,
+            "types": [[t, self.type_labels[t]] for t in self.types], "issuers": self.issuers,
+            "topics": [[t.slug, t.title] for t in self.topics], "years": years,
+            "rules": number_rules(), "common": common,
+        })
+
+
+def _hash(digest, path: str, content: bytes) -> None:
+    digest.update(path.encode() + b"\0")
+    digest.update(content)
+
+
 def build_index(all_entries: list[Entry], topics: list[Topic], full_text: bool = True) -> Index:
-    docs = order(all_entries)
-    type_labels: dict[str, str] = {}
-    for entry in docs:
-        type_labels.setdefault(entry.type, entry.type_label)
-    types = sorted(type_labels, key=lambda t: type_labels[t])
-    issuers = sorted({e.issuer for e in docs if e.issuer})
-    type_index = {t: i for i, t in enumerate(types)}
-    issuer_index = {name: i + 1 for i, name in enumerate(issuers)}  # 0: none
-
-    default: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    full: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc_id, entry in enumerate(docs):
-        for term, weight in default_terms(entry).items():
-            default[term].append((doc_id, weight))
-        if full_text and entry.body:
-            for term in word_terms(entry.body):
-                full[term].append((doc_id, 0))
-
-    files: dict[str, bytes] = {}
-    default_count, shards = _shards(default, weighted=True)
-    for shard, text in shards.items():
-        files[f"p/{b36(shard)}.txt"] = text.encode("utf-8")
-    full_count = 0
-    if full:
-        full_count, shards = _shards(full, weighted=False)
-        for shard, text in shards.items():
-            files[f"f/{b36(shard)}.txt"] = text.encode("utf-8")
-    for start in range(0, len(docs), BLOCK):
-        block = [[e.url, e.title, e.number, type_index[e.type], issuer_index.get(e.issuer, 0),
-                  e.date_display, e.summary, e.headings, 1 if e.kind == "directive" else 0]
-                 for e in docs[start:start + BLOCK]]
-        files[f"r/{b36(start // BLOCK)}.json"] = _json(block)
-    topic_members: dict[str, list[int]] = defaultdict(list)
-    for doc_id, entry in enumerate(docs):
-        for slug in entry.topics:
-            topic_members[slug].append(doc_id)
-    files["facets.json"] = _json({
-        "type": [type_index[e.type] for e in docs],
-        "issuer": [issuer_index.get(e.issuer, 0) for e in docs],
-        "year": [e.date.year if e.date else 0 for e in docs],
-        "topics": {slug: ",".join(b36(b - a) for a, b in zip([0] + ids, ids))
-                   for slug, ids in topic_members.items()},
-    })
+    """The whole index in memory (tests, benchmarks); `write_index` writes the same files."""
+    plan = _Plan(all_entries, topics, full_text)
+    files = dict(plan.contents())
     digest = hashlib.sha1()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + files[path])
+    for path, content in files.items():  # already in sorted order
+        _hash(digest, path, content)
     root = digest.hexdigest()[:10]
     versioned = {f"{root}/{path}": content for path, content in files.items()}
-    years = sorted({e.date.year for e in docs if e.date}, reverse=True)
-    common = sorted((t for t, p in default.items() if len(p) > max(COMMON_SHARE * len(docs), COMMON_MIN_DOCS)
-                     and " " not in t and t[0] not in "#~"), key=lambda t: (len(default[t]), t))
-    versioned["meta.json"] = _json({
-        "root": root + "/", "docs": len(docs), "block": BLOCK,
-        "shards": default_count, "fullShards": full_count,
-        "types": [[t, type_labels[t]] for t in types], "issuers": issuers,
-        "topics": [[t.slug, t.title] for t in topics], "years": years,
-        "rules": number_rules(), "common": common,
-    })
-    return Index(versioned, len(docs), default_count, full_count)
+    versioned["meta.json"] = plan.meta(root)
+    return Index(versioned, len(plan.docs), plan.default_count, plan.full_count)
+
+
+def write_index(all_entries: list[Entry], topics: list[Topic], folder: str, full_text: bool = True) -> Index:
+    """Write the index into `folder` (emptied first) one file at a time, the same
+    files as `build_index`; returns an `Index` without file contents."""
+    plan = _Plan(all_entries, topics, full_text)
+    shutil.rmtree(folder, ignore_errors=True)
+    staging = os.path.join(folder, ".writing")  # renamed to the version hash once it is known
+    made: set[str] = set()
+    digest = hashlib.sha1()
+    for path, content in plan.contents():
+        _hash(digest, path, content)
+        parts = path.split("/")
+        directory = os.path.join(staging, *parts[:-1])
+        if directory not in made:
+            os.makedirs(directory, exist_ok=True)
+            made.add(directory)
+        with open(os.path.join(directory, parts[-1]), "wb") as handle:
+            handle.write(content)
+    root = digest.hexdigest()[:10]
+    os.makedirs(staging, exist_ok=True)
+    os.rename(staging, os.path.join(folder, root))
+    with open(os.path.join(folder, "meta.json"), "wb") as handle:
+        handle.write(plan.meta(root))
+    return Index({}, len(plan.docs), plan.default_count, plan.full_count)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from itertools import chain, islice
 
 from ..model import DOCUMENT_TYPES, TYPE_CODES, TYPE_WORDS
 from ..references import canonical_id, citation_key
@@ -26,28 +28,58 @@ NUMBER_PREFIX = "#"
 EXACT_PREFIX = "~"
 
 
+# Folding is the costly part of indexing (a Python loop over every character), and
+# documents repeat the same words: fold each whitespace-separated chunk once. Folding
+# chunk by chunk gives the same syllables as folding the whole text, since whitespace
+# folds to itself, is no syllable character and composes or cases with nothing around it.
+_CACHE_LIMIT = 500_000
+_chunk_syllables: dict[str, list[str]] = {}
+_exact_word: dict[str, str | None] = {}
+
+
+def clear_caches() -> None:
+    _chunk_syllables.clear()
+    _exact_word.clear()
+    _number_terms.cache_clear()
+
+
 def syllables(text: str) -> list[str]:
     """Folded syllables of `text`: `Chuyển đổi số` -> ['chuyen', 'doi', 'so']."""
-    return _SYLLABLE.findall(fold(text))
+    cache = _chunk_syllables
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    chunks = text.split()
+    for chunk in set(chunks).difference(cache):
+        cache[chunk] = _SYLLABLE.findall(fold(chunk))
+    return list(chain.from_iterable(map(cache.__getitem__, chunks)))
 
 
 def pairs(tokens: list[str]) -> list[str]:
     """Adjacent syllable pairs: Vietnamese words are mostly two syllables."""
-    return [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    return list(map(" ".join, zip(tokens, islice(tokens, 1, None))))
 
 
 def word_terms(text: str) -> set[str]:
     tokens = syllables(text)
-    return set(tokens) | set(pairs(tokens))
+    found = set(tokens)
+    found.update(map(" ".join, zip(tokens, islice(tokens, 1, None))))
+    return found
 
 
 def exact_terms(text: str) -> set[str]:
     """Lower-case syllables as written, `~trách`, `~hoa`: a query typed with
     diacritics means its plain syllables too (`văn hoa` is not `văn hóa`)."""
+    cache = _exact_word
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
     found = set()
     for word in _WORD.findall(unicodedata.normalize("NFC", text).lower()):
-        if _SYLLABLE.fullmatch(fold(word)):
-            found.add(EXACT_PREFIX + word)
+        try:
+            term = cache[word]
+        except KeyError:
+            term = cache[word] = EXACT_PREFIX + word if _SYLLABLE.fullmatch(fold(word)) else None
+        if term is not None:
+            found.add(term)
     return found
 
 
@@ -57,22 +89,28 @@ def _code(code: str) -> str:
 
 def number_terms(number: str) -> set[str]:
     """Keys a number is found by: `53-CT/TW` -> {'#53ct', '#53ct/tw'}."""
+    return set(_number_terms(number))
+
+
+@lru_cache(maxsize=65536)
+def _number_terms(number: str) -> frozenset[str]:
+    """Keys a number is found by (cached: documents cite the same numbers again and again)."""
     if not number:
-        return set()
+        return frozenset()
     key = fold(citation_key(canonical_id(number)))
     match = _PARTY.match(key)
     if match:
         num, code, issuer = match.groups()
         if not num:
-            return set()
+            return frozenset()
         base = f"{NUMBER_PREFIX}{num}{_code(code)}"
-        return {base, f"{base}/{issuer.replace('-', '')}"}
+        return frozenset((base, f"{base}/{issuer.replace('-', '')}"))
     match = _STATE.match(key)
     if match:
         num, year, code = match.groups()
         base = f"{NUMBER_PREFIX}{num}/{year}"
-        return {base, f"{base}/{code.replace('-', '')}"}
-    return set()
+        return frozenset((base, f"{base}/{code.replace('-', '')}"))
+    return frozenset()
 
 
 def number_rules() -> dict:

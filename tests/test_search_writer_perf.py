@@ -1,0 +1,124 @@
+"""The search writer's speed-ups give the files of their plain definitions.
+
+Folding chunk by chunk (cached), packed integer postings, lookup-table base 36 and
+writing one file at a time must not change a byte of the index: each is checked
+against the straightforward version on a synthetic corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections import defaultdict
+
+import pytest
+
+from directive_portal.bench.corpus import generate_corpus
+from directive_portal.content import load_content
+from directive_portal.graph import build_graph
+from directive_portal.pages import build_site
+from directive_portal.search import terms, write
+from directive_portal.search.entries import _FOOTNOTE_DEF, entries, plain
+from directive_portal.search.index import _json, b36, build_index, default_terms, fnv1a, order, write_index
+from directive_portal.text import fold, squash
+
+_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|[*_`>#|]+|\[([^\]]*)\]\([^)]*\)")
+TRICKY = ["Trách nhiệm GIẢI TRÌNH của Đảng", "Tra\u0301ch nhie\u0302\u0323m (NFD)", "ΟΔΟΣ ΟΔΟΣ\u00a0ΑΣ.",
+          "a\u2000b\u3000c\u0085d\x1ce", " \u0301x İstanbul ǅ ﬁ K Ω", "**đậm** [liên kết](../x.md)[^1] `mã`",
+          "53-CT/TW, 39/2024/QH15 và CT53", ""]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = str(tmp_path_factory.mktemp("writer") / "content")
+    generate_corpus(folder, 150, seed=5)
+    loaded = load_content(folder)
+    assert not loaded.errors
+    site = build_site(build_graph(loaded.documents), list(loaded.topics))
+    return site, list(loaded.topics), entries(site)
+
+
+def test_cached_folding_gives_the_syllables_of_folding_the_whole_text(corpus):
+    texts = TRICKY + [e.body for e in corpus[2]] + [e.title for e in corpus[2]]
+    for text in texts + texts:  # the second pass reads the caches
+        assert terms.syllables(text) == re.findall(r"[a-z0-9]+", fold(text))
+        tokens = re.findall(r"[a-z0-9]+", fold(text))
+        assert terms.word_terms(text) == set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+        words = re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
+        assert terms.exact_terms(text) == {"~" + w for w in words if re.fullmatch(r"[a-z0-9]+", fold(w))}
+
+
+def test_plain_text_matches_its_definition(corpus):
+    site = corpus[0]
+    for text in TRICKY + [view.document.body for view in site.documents.values()]:
+        expected = squash(_MARKUP.sub(lambda m: m.group(1) or " ", _FOOTNOTE_DEF.sub(" ", text)))
+        assert plain(text) == expected
+
+
+def _reference_files(all_entries, topics) -> dict[str, bytes]:
+    """The index as first written: tuples per posting, b36 per number, all files in memory."""
+    docs = order(all_entries)
+    default, full = defaultdict(list), defaultdict(list)
+    for doc_id, entry in enumerate(docs):
+        for term, weight in default_terms(entry).items():
+            default[term].append((doc_id, weight))
+        if entry.body:
+            for term in terms.word_terms(entry.body):
+                full[term].append((doc_id, 0))
+
+    def shards(postings, weighted):
+        total = sum(len(t) + 2 + (4 if weighted else 3) * len(p) for t, p in postings.items())
+        count = 1
+        while total / count > 16_000:
+            count *= 2
+        lines = defaultdict(list)
+        for term in sorted(postings):
+            last, parts = 0, []
+            for doc_id, weight in postings[term]:
+                parts.append((b36(weight) if weighted else "") + b36(doc_id - last))
+                last = doc_id
+            lines[fnv1a(term) % count].append(term + "\t" + ",".join(parts))
+        return count, {shard: ("\n".join(rows) + "\n").encode() for shard, rows in lines.items()}
+
+    files = {}
+    count, made = shards(default, True)
+    files.update({f"p/{b36(s)}.txt": text for s, text in made.items()})
+    full_count, made = shards(full, False)
+    files.update({f"f/{b36(s)}.txt": text for s, text in made.items()})
+    built = build_index(all_entries, topics)
+    root = next(iter(built.files)).split("/")[0]
+    for path, content in built.files.items():  # records, facets, meta: unchanged code
+        if path.startswith(f"{root}/r/") or path == f"{root}/facets.json":
+            files[path.split("/", 1)[1]] = content
+    digest = hashlib.sha1()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path])
+    assert digest.hexdigest()[:10] == root
+    meta = json.loads(built.files["meta.json"])
+    assert (meta["shards"], meta["fullShards"]) == (count, full_count)
+    common = sorted((t for t, p in default.items() if len(p) > max(0.25 * len(docs), 200)
+                     and " " not in t and t[0] not in "#~"), key=lambda t: (len(default[t]), t))
+    assert meta["common"] == common
+    out = {f"{root}/{path}": content for path, content in files.items()}
+    out["meta.json"] = _json(meta)
+    return out
+
+
+def test_index_files_match_the_plain_definition(corpus):
+    _site, topics, found = corpus
+    assert build_index(found, topics).files == _reference_files(found, topics)
+
+
+def test_streamed_writer_writes_the_same_files(corpus, tmp_path):
+    site, topics, found = corpus
+    expected = build_index(found, topics).files
+    os.makedirs(tmp_path / "site" / "search" / "stale")
+    write(site, str(tmp_path / "site"), None)
+    folder = tmp_path / "site" / "search"
+    written = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert written == expected
+    index = write_index(found, topics, str(tmp_path / "again"), full_text=False)
+    assert index.full_shards == 0 and not (tmp_path / "again" / ".writing").exists()
