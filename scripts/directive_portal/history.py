@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import os
 import subprocess
+from functools import cached_property
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -86,13 +87,17 @@ class History:
     times: Mapping[str, int] = field(default_factory=dict)  # path in the content folder -> unix time
     from_git: bool = False
 
-    @property
+    @cached_property
     def newest(self) -> int:
-        """The content's newest change: the date of pages without a source of their own."""
+        """The content's newest change: the date of pages without a source of their own.
+
+        Computed once: it is asked for every page, and a scan per page is quadratic.
+        """
         return max(self.times.values(), default=0)
 
     def timestamp(self, path: str) -> int:
-        return self.times.get(path, self.newest)
+        found = self.times.get(path)
+        return self.newest if found is None else found
 
     def date(self, path: str) -> datetime.date:
         return datetime.datetime.fromtimestamp(self.timestamp(path), VIETNAM).date()
