@@ -9,19 +9,15 @@ import sys
 import textwrap
 from pathlib import Path
 
+from directive_portal.search import sitebuild
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
 def write_config(root: Path, docs_dir: Path, site_dir: Path) -> Path:
-    """Copy the repo's mkdocs.yml with absolute docs, overrides and site folders."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: content", f"docs_dir: {docs_dir}")
-    text = text.replace("site_dir: site", f"site_dir: {site_dir}")
-    text = text.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
-    config = root / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
+    """`root/mkdocs.yml`: the repo's mkdocs.yml with absolute docs, overrides and site folders."""
+    return Path(sitebuild.write_config(str(root / "mkdocs.yml"), str(docs_dir), str(site_dir)))
 
 
 def make_site(root: Path, documents: dict[str, str], with_repo_pages: bool = True) -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import check_rules
 from .frontmatter import duplicate_numbers, read_document, split_front_matter
@@ -140,12 +140,10 @@ def _body_only(text: str) -> str:
 
 
 def _prefixed(problem: Problem, path: str) -> Problem:
-    return Problem(path, problem.line, problem.message, problem.fix, problem.severity, problem.code)
+    return replace(problem, path=path)
 
 
 def _unprefixed(document: Document, prefix: str) -> Document:
     if not prefix:
         return document
-    from dataclasses import replace
-
     return replace(document, path=document.path[len(prefix):])

@@ -15,7 +15,8 @@ from typing import Any, Iterable
 import yaml
 
 from .model import DOCUMENT_TYPES, RELATIONS, STATUSES, Document, PartialDate, Problem, Reference, Signer
-from .text import nfc, slug
+from .references import canonical_id, citation_key, type_from_number
+from .text import fold, nfc, slug
 
 KNOWN_KEYS = (
     "title", "type", "number", "issuer", "place", "date", "signer", "recipients",
@@ -199,8 +200,6 @@ def _references(reader: _Reader, node: yaml.Node, value: Any) -> tuple[Reference
         reader.error(node, "'references' phải là danh sách văn bản được dẫn chiếu",
                      "mỗi mục bắt đầu bằng '- id: 53-CT/TW'", "not-list")
         return ()
-    from .references import canonical_id, type_from_number
-
     refs = []
     for item_node, item in zip(node.value, value):
         if isinstance(item, str):
@@ -316,9 +315,6 @@ def duplicate_numbers(documents: Iterable[Document]) -> list[Problem]:
     Numbering restarts with each term, so `01-KH/ĐU` of 2020 and of 2025 are two
     documents; a number without digits (`-CV/ĐU`, an unsigned copy) is blank.
     """
-    from .references import citation_key
-    from .text import fold
-
     seen: dict[tuple[str, str, int], Document] = {}
     problems = []
     for doc in sorted(documents, key=lambda d: d.path):

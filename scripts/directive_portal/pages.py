@@ -270,11 +270,10 @@ def _split(url_dir: str, heading: str, docs: list[Document], limit: int, item=No
     return tuple(item(d) for d in newest[:limit]), tuple(links), pages
 
 
-def _listing(src: str, heading: str, docs: list[Document], types, issuers, limit: int) -> list[GeneratedPage]:
-    """A listing page grouped by year; a long one shows the newest and links a page per year."""
-    url_dir = src[: -len(".md")].removesuffix("index") + ("" if src.endswith("index.md") else "/")
-    shown, year_pages, extra = _split(url_dir + ("nam/" if src.endswith("index.md") else ""), heading, docs, limit,
-                                      types=types, issuers=issuers)
+def _listing(src: str, year_dir: str, heading: str, docs: list[Document], types, issuers, limit: int) -> list[GeneratedPage]:
+    """A listing page grouped by year; a long one shows the newest and links a page per year
+    (`<year_dir><year>/`)."""
+    shown, year_pages, extra = _split(year_dir, heading, docs, limit, types=types, issuers=issuers)
     if year_pages:
         groups = _group_by_year(_newest(docs)[:limit])
         years = year_pages
@@ -299,11 +298,13 @@ def _listings(docs: list[Document], limit: int) -> list[GeneratedPage]:
                   for t in DOCUMENT_TYPES if t in by_type)
     issuers = tuple((issuer_names[k], f"{LISTING_DIR}/co-quan/{k}/", len(by_issuer[k]))
                     for k in sorted(by_issuer, key=lambda k: issuer_names[k]))
-    pages = _listing(f"{LISTING_DIR}/index.md", "Tất cả văn bản", docs, types, issuers, limit)
+    pages = _listing(f"{LISTING_DIR}/index.md", f"{LISTING_DIR}/nam/", "Tất cả văn bản", docs, types, issuers, limit)
     for type_slug, members in by_type.items():
-        pages += _listing(f"{LISTING_DIR}/loai/{type_slug}.md", DOCUMENT_TYPES[type_slug][0], members, types, issuers, limit)
+        base = f"{LISTING_DIR}/loai/{type_slug}"
+        pages += _listing(f"{base}.md", f"{base}/", DOCUMENT_TYPES[type_slug][0], members, types, issuers, limit)
     for key, members in by_issuer.items():
-        pages += _listing(f"{LISTING_DIR}/co-quan/{key}.md", issuer_names[key], members, types, issuers, limit)
+        base = f"{LISTING_DIR}/co-quan/{key}"
+        pages += _listing(f"{base}.md", f"{base}/", issuer_names[key], members, types, issuers, limit)
     return pages
 
 

@@ -9,19 +9,14 @@ left the site). Screenshots go to test-artifacts/ (gitignored).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
+from directive_portal.bench.static_server import CHROMIUM, CHROMIUM_ARGS, serve_plain
 from directive_portal.search.sitebuild import REPO_ROOT, build, content_with_documents, write_config
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 ARTIFACTS = Path(REPO_ROOT) / "test-artifacts"
 
 
@@ -33,22 +28,10 @@ def built_site(tmp_path_factory) -> Path:
     return root / "site"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        pass  # a browser closing a connection early is not an error here
-
-
 @pytest.fixture(scope="session")
 def server_url(built_site):
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    server, base = serve_plain(str(built_site))
+    yield base
     server.shutdown()
 
 

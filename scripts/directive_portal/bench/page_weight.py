@@ -34,11 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .static_server import serve
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+from ..search.sitebuild import write_config
+from .static_server import CHROMIUM, CHROMIUM_ARGS, serve
 BUDGET_FIRST = 150 * 1024
 BUDGET_SECOND = 30 * 1024
 
@@ -98,16 +95,6 @@ def _stock_content(content: Path, target: Path) -> Path:
         if cleaned != text:
             path.write_text(cleaned, encoding="utf-8")
     return target
-
-
-def _ours_config(repo: Path, root: Path, content: Path, site_dir: Path) -> Path:
-    text = (repo / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: content", f"docs_dir: {content}")
-    text = text.replace("site_dir: site", f"site_dir: {site_dir}")
-    text = text.replace("custom_dir: overrides", f"custom_dir: {repo / 'overrides'}")
-    config = root / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
 
 
 def _build(config: Path) -> None:
@@ -211,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(tmp)
         (root / "ours").mkdir()
         (root / "stock").mkdir()
-        _build(_ours_config(repo, root / "ours", content, root / "ours" / "site"))
+        (root / "ours").mkdir(parents=True, exist_ok=True)
+        _build(Path(write_config(str(root / "ours" / "mkdocs.yml"), str(content), str(root / "ours" / "site"))))
         stock_content = _stock_content(content, root / "stock" / "content")
         _build(_stock_config(root / "stock", stock_content, root / "stock" / "site"))
         search_dir = repo / "overrides" / "assets" / "search"
@@ -219,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
                        "stock Material's search worker and index" if search_dir.is_dir()
                        else "Material's search in both builds")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             ours = measure(root / "ours" / "site", urls[0], urls[1], browser)
             stock = measure(root / "stock" / "site", urls[0], urls[1], browser)
             browser.close()

@@ -13,47 +13,26 @@ file gzipped at level 6, as nginx's default gzip_comp_level 6 / GitHub Pages do)
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
 import shutil
 import statistics
 import tempfile
-import threading
 import time
 from urllib.parse import unquote, urlparse
 
 from ..search.sitebuild import REPO_ROOT, build, write_config
 from .corpus import generate_corpus
+from .static_server import CHROMIUM, CHROMIUM_ARGS
+from .static_server import serve_plain as serve
 
 QUERIES = [
     "trach nhiem giai trinh", "chuyen doi so", "chi thi 53", "53-CT/TW", "CT 53",
     "chính quyền địa phương hai cấp", "van hoa", "nghị quyết 57", "an ninh trat tu",
     "binh dan hoc vu so", "xây dựng Đảng", "80/NQ-TW",
 ]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        pass  # a browser closing a connection early is not an error here
-
-
-def serve(site_dir: str) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=site_dir))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
-
-
 class Sizes:
     """Raw and gzip size of each fetched file of a site (from disk, cached)."""
 
@@ -215,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         report["ours_default"] = measure_ours(browser, os.path.join(work, "site-ours"), full=False)
         report["ours_full_text"] = measure_ours(browser, os.path.join(work, "site-ours"), full=True)
         save()

@@ -19,6 +19,12 @@ import threading
 from dataclasses import dataclass
 from functools import partial
 
+# Debian's Chromium, headless, as root on a closed network: no sandbox, and none of the
+# background calls home that the network would refuse.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
 HASHED = re.compile(r"\.[0-9a-f]{8,}\.min\.(js|css)$")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
 
@@ -137,3 +143,21 @@ def serve(site_dir: str, prefix: str = "/", compress: bool = True) -> Served:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return Served(f"http://127.0.0.1:{server.server_address[1]}{prefix}", server, thread, log)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class _PlainServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        pass  # a browser closing a connection early is not an error here
+
+
+def serve_plain(site_dir: str) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `site_dir` at the root of 127.0.0.1 (a free port) as Python's own file server
+    does: no gzip, no cache headers. Returns (server, base URL); stop with `server.shutdown()`."""
+    server = _PlainServer(("127.0.0.1", 0), partial(_Quiet, directory=site_dir))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
