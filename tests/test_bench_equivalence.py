@@ -7,17 +7,19 @@ front matter parsed once with libyaml against the pure-Python parser.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter
 
 import pytest
 import yaml
 
-from directive_portal.bench.corpus import generate_corpus
+from directive_portal.bench.corpus import DEFAULT_SEEDS, generate_corpus
 from directive_portal.content import document_files, load_content
 from directive_portal.frontmatter import _compose_and_load, _Loader, split_front_matter
 from directive_portal.graph import build_graph
 from directive_portal.pages import build_site
+from directive_portal.references import _CITATION, _citation_matches
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +77,41 @@ def test_front_matter_parsed_once_equals_the_pure_python_parser(corpus):
         assert data == yaml.load(front, Loader=_Loader)
         assert [(k.value, k.start_mark.line) for k, _v in node.value] == \
                [(k.value, k.start_mark.line) for k, _v in slow_node.value]
+
+
+def test_citations_found_from_number_runs_equal_the_plain_scan(corpus):
+    """`find_citations` tries its pattern only at numbers: same matches as trying it everywhere."""
+    _folder, content, _graph = corpus
+    texts = [d.body for d in content.documents]
+    texts += [open(os.path.join(DEFAULT_SEEDS, name), encoding="utf-8").read() for name in sorted(os.listdir(DEFAULT_SEEDS))]
+    texts += ["Chỉ thị số 53-\nCT/TW, Chỉ thị số12345-CT/TW, xChỉ thị 05-CT/TW, 2-3/TW, ngày 26/10/2025, "
+              "Luật số 39/2024/QH15; Kế hoạch  số  01 – KH/ĐU và Quyết định 7/QĐ-TU, …/van-ban/53-CT/TW"]
+    total = 0
+    for text in texts:
+        plain = [m.span() for m in _CITATION.finditer(text)]
+        assert [m.span() for m in _citation_matches(text)] == plain
+        total += len(plain)
+    assert total > 500
+
+
+def _split_by_lines(text):
+    """The plain definition of `split_front_matter`: split into lines, find the closing one."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n").rstrip() in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+    return "".join(lines[1:]), "", len(lines) + 1
+
+
+def test_front_matter_split_without_splitting_the_body_equals_the_plain_split():
+    parts = ["---", "--- ", "...", "a: 1", "", " ---", "----", "body", "---\u00a0", "x\r", "..  "]
+    checked = 0
+    for k in range(5):
+        for combo in itertools.product(parts, repeat=k):
+            for end in ("", "\n"):
+                text = "\n".join(combo) + end
+                assert split_front_matter(text) == _split_by_lines(text), repr(text)
+                checked += 1
+    assert checked > 30000

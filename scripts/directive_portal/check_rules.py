@@ -72,6 +72,8 @@ def find_marks(line: str) -> list[str]:
 
 
 def secrecy_marks(path: str, text: str) -> list[Problem]:
+    if not _MARK_WORD.search(text):
+        return []  # most files: no mark word anywhere
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         for mark in find_marks(line):
@@ -83,7 +85,14 @@ def secrecy_marks(path: str, text: str) -> list[Problem]:
     return problems
 
 
+def may_hold_unsafe_html(text: str) -> bool:
+    """False when `unsafe_html` cannot find anything: no tag and no `javascript:` at all."""
+    return "<" in text or _JAVASCRIPT_URL.search(text) is not None
+
+
 def unsafe_html(path: str, text: str) -> list[Problem]:
+    if not may_hold_unsafe_html(text):
+        return []
     problems = []
     for number, line in enumerate(blank_code(text), start=1):
         for match in _DANGEROUS_TAG.finditer(line):

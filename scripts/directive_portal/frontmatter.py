@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from typing import Any, Iterable
 
 import yaml
@@ -82,8 +83,15 @@ def _yaml_problem(problem: str) -> tuple[str, str]:
             "kiểm tra dấu ':' sau tên khóa, thụt lề bằng dấu cách, và đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép")
 
 
+# Line breaks other than "\n" that `str.splitlines` also splits on.
+_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+
+
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """Return (front matter YAML or None, body, line where the body starts)."""
+    if _OTHER_LINE_BREAKS.search(text) is None:
+        return _split_on_newlines(text)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
         return None, text, 1
@@ -91,6 +99,21 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
         if lines[index].rstrip("\r\n").rstrip() in ("---", "..."):
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
     return "".join(lines[1:]), "", len(lines) + 1
+
+
+def _split_on_newlines(text: str) -> tuple[str | None, str, int]:
+    """`split_front_matter` of a text whose only line break is "\n", without splitting the body into lines."""
+    first_end = text.find("\n")
+    if not text or (text if first_end < 0 else text[:first_end]).rstrip() != "---":
+        return None, text, 1
+    if first_end < 0:
+        return "", "", 2
+    closing = _CLOSING_LINE.search(text, first_end + 1)
+    if closing is None:
+        return text[first_end + 1:], "", text.count("\n") + (1 if text.endswith("\n") else 2)
+    after = text.find("\n", closing.end())
+    body = "" if after < 0 else text[after + 1:]
+    return text[first_end + 1: closing.start()], body, text.count("\n", 0, closing.start()) + 2
 
 
 def _suggest(value: str, choices: Iterable[str]) -> str:

@@ -34,8 +34,12 @@ def issuer_root(issuer: str) -> str:
 def _issuers_agree(a: str, b: str) -> bool:
     if not a or not b:
         return True
-    ra, rb = issuer_root(a), issuer_root(b)
-    return ra.startswith(rb) or rb.startswith(ra)
+    return _roots_agree(issuer_root(a), issuer_root(b))
+
+
+def _roots_agree(ra: str, rb: str) -> bool:
+    """`_issuers_agree` on `issuer_root`s computed beforehand ("" for no issuer)."""
+    return not ra or not rb or ra.startswith(rb) or rb.startswith(ra)
 
 
 def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -149,18 +153,21 @@ class _Cluster:
         self.document = document
         self.date = document.date if document else None
         self.issuer = document.issuer if document else ""
+        self.root = issuer_root(self.issuer) if self.issuer else ""
         if mention:
-            self.add(mention)
+            self.add(mention, issuer_root(mention.issuer) if mention.issuer else "")
 
-    def agrees(self, date: PartialDate | None, issuer: str) -> bool:
-        return _dates_agree(self.date, date) and _issuers_agree(self.issuer, issuer)
+    def agrees(self, date: PartialDate | None, root: str) -> bool:
+        """Whether a mention with this date and issuer root can be this document."""
+        return _dates_agree(self.date, date) and _roots_agree(self.root, root)
 
-    def add(self, mention: Mention) -> None:
+    def add(self, mention: Mention, root: str) -> None:
         self.mentions.append(mention)
         if mention.date and (self.date is None or len(mention.date.iso()) > len(self.date.iso())):
             self.date = mention.date
         if mention.issuer and len(mention.issuer) > len(self.issuer) and not self.document:
             self.issuer = mention.issuer
+            self.root = root
 
 
 def _most_common(values: Iterable[str]) -> str:
@@ -189,6 +196,7 @@ def build_graph(documents: Iterable[Document]) -> Graph:
     problems: list[Problem] = []
 
     taken_keys: set[str] = set()
+    roots: dict[str, str] = {"": ""}  # issuer -> issuer_root, computed once per distinct issuer
     for number_key in sorted(set(mentions) | set(own)):
         entries = mentions.get(number_key, [])
         clusters = [_Cluster(document=d) for d in own.get(number_key, [])]
@@ -197,11 +205,14 @@ def build_graph(documents: Iterable[Document]) -> Graph:
         for _path, _index, mention in entries:
             if not (mention.date or mention.issuer):
                 continue
-            home = next((c for c in clusters if c.agrees(mention.date, mention.issuer)), None)
+            root = roots.get(mention.issuer)
+            if root is None:
+                root = roots[mention.issuer] = issuer_root(mention.issuer)
+            home = next((c for c in clusters if c.agrees(mention.date, root)), None)
             if home is None:
                 home = _Cluster()
                 clusters.append(home)
-            home.add(mention)
+            home.add(mention, root)
             home_of[id(mention)] = home
             described_in[mention.source].add(id(home))
         unresolved: _Cluster | None = None
@@ -227,7 +238,7 @@ def build_graph(documents: Iterable[Document]) -> Graph:
                     unresolved = _Cluster()
                     clusters.append(unresolved)
                 home = unresolved
-            home.add(mention)
+            home.add(mention, "")
             home_of[id(mention)] = home
         clusters = [c for c in clusters if c.mentions or c.document]
         key_of = {id(c): k for c, k in zip(clusters, _cluster_keys(number_key, clusters, taken_keys))}
@@ -286,7 +297,7 @@ def _cluster_keys(number_key: str, clusters: list[_Cluster], taken: set[str]) ->
     """Stable URL keys, unique across the whole site: `53-ct-tw-2025`, `21-kh-tu-2025-2`
     for a namesake, and a suffix too when two numbers share a slug (`5-QĐ/TU`, `5-QD/TU`)."""
     order = sorted(range(len(clusters)), key=lambda i: (
-        clusters[i].date.sort_key() if clusters[i].date else (0, 0, 0), issuer_root(clusters[i].issuer)))
+        clusters[i].date.sort_key() if clusters[i].date else (0, 0, 0), clusters[i].root))
     result: dict[int, str] = {}
     for i in order:
         cluster = clusters[i]
