@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import random
+import unicodedata
 from collections import Counter
 
 import pytest
@@ -20,6 +22,7 @@ from directive_portal.frontmatter import _compose_and_load, _Loader, split_front
 from directive_portal.graph import build_graph
 from directive_portal.pages import build_site
 from directive_portal.references import _CITATION, _citation_matches
+from directive_portal.text import fold
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +118,17 @@ def test_front_matter_split_without_splitting_the_body_equals_the_plain_split():
                 assert split_front_matter(text) == _split_by_lines(text), repr(text)
                 checked += 1
     assert checked > 30000
+
+
+def test_fold_by_translation_equals_the_character_loop():
+    def plain(text):
+        text = text.replace("đ", "d").replace("Đ", "D")
+        decomposed = unicodedata.normalize("NFD", text)
+        return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn")).lower()
+
+    words = [w for name in sorted(os.listdir(DEFAULT_SEEDS))
+             for w in open(os.path.join(DEFAULT_SEEDS, name), encoding="utf-8").read().split()]
+    rnd = random.Random(7)
+    words += ["".join(chr(rnd.randrange(0x20, 0x20000)) for _ in range(6)) for _ in range(5000)]
+    words += ["x\U0001D167y", "ǅ", "a\u0301\u0302", "ĐẢNG ỦY"]
+    assert [fold(w) for w in words] == [plain(w) for w in words]

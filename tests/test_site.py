@@ -228,3 +228,23 @@ def test_long_lists_show_the_newest_and_a_page_per_year(tmp_path):
     assert "1 văn bản mới nhất trong tổng số 3" in listing and 'href="nam/2025/"' in listing
     assert "2025/viet-hung/" in html(site, "van-ban/nam/2025")
     assert broken_links(site) == []
+
+
+def test_theme_keys_and_a_body_opening_with_a_rule_survive_the_single_read(tmp_path):
+    """Documents are read once (on_page_read_source): a document that sets a theme key
+    (`hide`) still gets it, and a body that opens with `---` is text, not front matter."""
+    head = "---\ntitle: {title}\ntype: thong-bao\nissuer: Đảng ủy phường Việt Hưng\ndate: '2026-01-05'\n{extra}---\n"
+    body = "## I. MỤC ĐÍCH\n\nNội dung thứ nhất.\n\n## II. YÊU CẦU\n\nNội dung thứ hai.\n"
+    config = make_site(tmp_path, {
+        "van-ban/2026/an-muc-luc.md": head.format(title="Ẩn mục lục", extra="hide: [toc]\n") + body,
+        "van-ban/2026/mo-dau-bang-gach.md": head.format(title="Mở đầu bằng gạch ngang", extra="")
+        + "---\nhide: [toc]\n---\n\n" + body,
+        "van-ban/2026/binh-thuong.md": head.format(title="Bình thường", extra="") + body,
+    })
+    result = build(config)
+    assert result.returncode == 0, result.stderr
+    hidden = html(tmp_path / "site", "van-ban/2026/an-muc-luc")
+    shown = html(tmp_path / "site", "van-ban/2026/binh-thuong")
+    assert 'data-md-type="toc" hidden>' in hidden and 'data-md-type="toc" >' in shown
+    rule = html(tmp_path / "site", "van-ban/2026/mo-dau-bang-gach")
+    assert "hide: [toc]" in rule and 'data-md-type="toc" >' in rule  # shown as text, not taken as a setting

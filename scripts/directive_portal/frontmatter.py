@@ -19,12 +19,12 @@ from .model import DOCUMENT_TYPES, RELATIONS, STATUSES, Document, PartialDate, P
 from .references import canonical_id, citation_key, type_from_number
 from .text import fold, nfc, slug
 
+# Keys MkDocs and Material understand, allowed on documents too.
+THEME_KEYS = ("description", "template", "hide", "search", "tags")
 KNOWN_KEYS = (
     "title", "type", "number", "issuer", "place", "date", "signer", "recipients",
     "distribution", "topics", "references", "status",
-    # Keys MkDocs and Material understand, allowed on documents too.
-    "description", "template", "hide", "search", "tags",
-)
+) + THEME_KEYS
 SIGNER_KEYS = ("name", "title", "on_behalf")
 REFERENCE_KEYS = ("id", "date", "issuer", "title", "relation")
 

@@ -10,6 +10,7 @@ or is reported when there are several.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -96,34 +97,59 @@ class Graph:
 
     def citing(self, key: str) -> list[Document]:
         """Published documents citing `key`, newest first."""
-        paths = {path for path, _relation in self.incoming.get(key, ())}
-        return sorted((self.documents[p] for p in paths), key=lambda d: d.sort_key(), reverse=True)
+        return [self.documents[p] for p in self._citing_newest.get(key, ())]
 
     def cited_by_document(self, path: str) -> list[tuple[CitedDocument, str]]:
         return [(self.cited[key], relation) for key, relation in self.outgoing.get(path, ())]
 
     def related(self, path: str, limit: int = 8) -> list[Document]:
-        """Documents that cite the same documents as `path`, most shared first."""
-        shared: Counter[str] = Counter()
-        for key, _relation in self.outgoing.get(path, ()):
-            shared.update(self._citing_paths.get(key, ()))  # counted in C: fan-ins run to thousands
-        shared.pop(path, None)
-        # Most shared first, then newest, then path: two stable sorts whose keys are dict
-        # lookups run in C. A directive cited by thousands of documents makes thousands of
-        # candidates for every page that cites it.
-        ranked = sorted(sorted(shared, key=self._newest_first.__getitem__), key=shared.__getitem__, reverse=True)
-        return [self.documents[p] for p in ranked[:limit]]
+        """Documents that cite the same documents as `path`, most shared first, then newest.
+
+        A directive cited by thousands of documents makes thousands of candidates for
+        every page that cites it, so candidates are not all counted and sorted: those
+        sharing two or more citations come from intersections of the citing sets (in C),
+        and the places left go to the newest documents sharing one, read lazily from
+        the citing lists sorted once.
+        """
+        keys = [key for key, _relation in self.outgoing.get(path, ())]
+        sets = [self._citing_sets[key] for key in keys]
+        several: set[str] = set()
+        for i, first in enumerate(sets):
+            for second in sets[i + 1:]:
+                several |= first & second
+        several.discard(path)
+        rank = self._related_rank
+        counts = {p: sum(p in s for s in sets) for p in several}
+        ranked = sorted(several, key=lambda p: (-counts[p], rank[p]))[:limit]
+        if len(ranked) < limit:
+            skip = several | {path}
+            for other in heapq.merge(*(self._citing_by_related_rank[key] for key in keys), key=rank.__getitem__):
+                if other not in skip:
+                    ranked.append(other)
+                    if len(ranked) == limit:
+                        break
+        return [self.documents[p] for p in ranked]
 
     @cached_property
-    def _citing_paths(self) -> dict[str, tuple[str, ...]]:
-        """`incoming` without the relations: cited key -> citing paths, one per citation."""
-        return {key: tuple(p for p, _relation in pairs) for key, pairs in self.incoming.items()}
+    def _citing_sets(self) -> dict[str, frozenset[str]]:
+        return {key: frozenset(p for p, _relation in pairs) for key, pairs in self.incoming.items()}
 
     @cached_property
-    def _newest_first(self) -> dict[str, int]:
+    def _citing_newest(self) -> dict[str, tuple[str, ...]]:
+        """Cited key -> citing paths, newest first (by `Document.sort_key`, reversed)."""
+        rank = {p: i for i, p in enumerate(sorted(self.documents, key=lambda p: self.documents[p].sort_key(), reverse=True))}
+        return {key: tuple(sorted(self._citing_sets[key], key=rank.__getitem__)) for key in self.incoming}
+
+    @cached_property
+    def _related_rank(self) -> dict[str, int]:
         """Per document, its rank by the tie-break of `related`: newest date first, then path."""
         ranked = sorted(self.documents, key=lambda p: (tuple(-x for x in self.documents[p].sort_key()[0]), p))
         return {p: rank for rank, p in enumerate(ranked)}
+
+    @cached_property
+    def _citing_by_related_rank(self) -> dict[str, tuple[str, ...]]:
+        rank = self._related_rank
+        return {key: tuple(sorted(self._citing_sets[key], key=rank.__getitem__)) for key in self.incoming}
 
 
 def document_mentions(doc: Document, citations: list[Citation] | tuple[Citation, ...] | None = None) -> list[tuple[int, Mention]]:

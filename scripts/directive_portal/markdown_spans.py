@@ -15,12 +15,19 @@ _LINK = re.compile(r"!?\[(?:[^\[\]\n]|\[[^\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\
 _ANGLE = re.compile(r"<[^<>\n]+>")
 _REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:.*$", re.M)
 
+# Each pattern with the strings one of which any match contains.
+_PATTERNS = ((_FENCE, ("```", "~~~")), (_CODE_SPAN, ("`",)), (_LINK, ("[",)), (_ANGLE, ("<",)),
+             (_REFERENCE_DEFINITION, ("]:",)))
+
 
 def protected_ranges(text: str) -> list[tuple[int, int]]:
     """(start, end) of every part of `text` that must be left as written, sorted."""
     ranges: list[tuple[int, int]] = []
-    for pattern in (_FENCE, _CODE_SPAN, _LINK, _ANGLE, _REFERENCE_DEFINITION):
-        ranges.extend(match.span() for match in pattern.finditer(text))
+    for pattern, needle in _PATTERNS:
+        # Most documents have no code, links or tags: a `needle` test in C spares the
+        # patterns that start with an anchor or an optional part (tried at every position).
+        if any(n in text for n in needle):
+            ranges.extend(match.span() for match in pattern.finditer(text))
     return sorted(ranges)
 
 

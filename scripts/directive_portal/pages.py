@@ -138,8 +138,27 @@ def cited_item(graph: Graph, cited: CitedDocument, relation: str = "", count: in
                      cited.issuer, cited.title, relation, count)
 
 
-def _newest(docs) -> list[Document]:
-    return sorted(docs, key=lambda d: d.sort_key(), reverse=True)
+class _Lists:
+    """List items and the newest-first order, made once per build for every document.
+
+    The same document appears in many lists (its topics, listings, cited pages, its
+    neighbours' "cited by"): one `DocItem` per document and relation, and one sort of
+    all documents, instead of one per appearance.
+    """
+
+    def __init__(self, docs: list[Document]) -> None:
+        newest = sorted(docs, key=lambda d: d.sort_key(), reverse=True)
+        self._rank = {d.path: i for i, d in enumerate(newest)}  # sort keys end with the path: no ties
+        self._items: dict[tuple[str, str], DocItem] = {}
+
+    def newest(self, docs) -> list[Document]:
+        return sorted(docs, key=lambda d: self._rank[d.path])
+
+    def item(self, doc: Document, relation: str = "") -> DocItem:
+        found = self._items.get((doc.path, relation))
+        if found is None:
+            found = self._items[(doc.path, relation)] = doc_item(doc, relation)
+        return found
 
 
 def _top_cited(graph: Graph, paths: set[str], limit: int = 10) -> tuple[CitedItem, ...]:
@@ -170,6 +189,7 @@ def _link_targets(graph: Graph) -> dict[str, tuple[tuple[int, int, str], ...]]:
 def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT) -> Site:
     topic_by_slug = {t.slug: t for t in topics}
     docs = list(graph.documents.values())
+    lists = _Lists(docs)
 
     views: dict[str, DocumentView] = {}
     published_as: dict[str, list[CitedDocument]] = defaultdict(list)  # path -> cited documents it is
@@ -182,14 +202,14 @@ def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT) 
             for cited, relation in sorted(graph.cited_by_document(doc.path),
                                           key=lambda cr: (cr[1] != "implements", cr[0].key))
         )
-        cited_by = tuple(doc_item(d, incoming.get(d.path, "")) for c in published_as.get(doc.path, ())
+        cited_by = tuple(lists.item(d, incoming.get(d.path, "")) for c in published_as.get(doc.path, ())
                          for incoming in [dict(graph.incoming.get(c.key, ()))] for d in graph.citing(c.key))
         views[doc.path] = DocumentView(
             document=doc, type_label=doc.type_label,
             date=doc.date.display() if doc.date else "",
             topics=tuple(topic_by_slug[t] for t in doc.topics if t in topic_by_slug),
             cites=cites, cited_by=cited_by,
-            related=tuple(doc_item(d) for d in graph.related(doc.path)),
+            related=tuple(lists.item(d) for d in graph.related(doc.path)),
         )
 
     pages: list[GeneratedPage] = []
@@ -200,7 +220,7 @@ def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT) 
     topic_counts = tuple((t, len(by_topic.get(t.slug, []))) for t in topics)
     for topic in topics:
         members = by_topic.get(topic.slug, [])
-        shown, year_pages, extra = _split(f"chu-de/{topic.slug}/", f"Chủ đề {topic.title}", members, list_limit)
+        shown, year_pages, extra = _split(lists, f"chu-de/{topic.slug}/", f"Chủ đề {topic.title}", members, list_limit)
         pages.extend(extra)
         pages.append(GeneratedPage(
             f"chu-de/{topic.slug}.md", topic.title, "topic.html",
@@ -212,8 +232,8 @@ def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT) 
             continue
         incoming = dict(graph.incoming.get(cited.key, ()))
         citing = graph.citing(cited.key)
-        shown, year_pages, extra = _split(f"{DIRECTIVES_DIR}/{cited.key}/", f"Văn bản dẫn chiếu {cited_label(cited)}",
-                                          citing, list_limit, lambda d: doc_item(d, incoming.get(d.path, "")))
+        shown, year_pages, extra = _split(lists, f"{DIRECTIVES_DIR}/{cited.key}/", f"Văn bản dẫn chiếu {cited_label(cited)}",
+                                          citing, list_limit, lambda d: lists.item(d, incoming.get(d.path, "")))
         pages.extend(extra)
         titles = tuple(sorted({m.title for m in cited.mentions if m.title and m.title != cited.title}))
         pages.append(GeneratedPage(
@@ -226,9 +246,9 @@ def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT) 
         f"{DIRECTIVES_DIR}/index.md", "Văn bản dẫn chiếu", "directives.html",
         IndexView(items=tuple(cited_item(graph, c, count=len({m.source for m in c.mentions})) for c in all_cited))))
 
-    pages.extend(_listings(docs, list_limit))
+    pages.extend(_listings(lists, docs, list_limit))
     home = HomeView(
-        latest=tuple(doc_item(d) for d in _newest(docs)[:10]),
+        latest=tuple(lists.item(d) for d in lists.newest(docs)[:10]),
         topics=topic_counts,
         top_cited=_top_cited(graph, set(graph.documents)),
         total=len(docs),
@@ -241,27 +261,27 @@ def _year_label(doc: Document) -> str:
     return str(doc.date.year) if doc.date else "Không rõ năm"
 
 
-def _group_by_year(docs: list[Document], item=None) -> tuple[tuple[str, tuple[DocItem, ...]], ...]:
-    item = item or doc_item
+def _group_by_year(lists: _Lists, docs: list[Document], item=None) -> tuple[tuple[str, tuple[DocItem, ...]], ...]:
+    item = item or lists.item
     groups: dict[str, list[Document]] = defaultdict(list)
     for doc in docs:
         groups[_year_label(doc)].append(doc)
     order = sorted(groups, key=lambda y: (not y.isdigit(), -int(y) if y.isdigit() else 0))
-    return tuple((year, tuple(item(d) for d in _newest(groups[year]))) for year in order)
+    return tuple((year, tuple(item(d) for d in lists.newest(groups[year]))) for year in order)
 
 
-def _split(url_dir: str, heading: str, docs: list[Document], limit: int, item=None, types=(), issuers=()):
+def _split(lists: _Lists, url_dir: str, heading: str, docs: list[Document], limit: int, item=None, types=(), issuers=()):
     """A list of documents, newest first, cut at `limit`.
 
     Returns (the items shown, year page links, the year pages): past the limit, each
     year gets its own page at `<url_dir><year>/`; below it, nothing more is made.
     """
-    item = item or doc_item
-    newest = _newest(docs)
+    item = item or lists.item
+    newest = lists.newest(docs)
     if len(newest) <= limit:
         return tuple(item(d) for d in newest), (), []
     links, pages = [], []
-    for year, items in _group_by_year(newest, item):
+    for year, items in _group_by_year(lists, newest, item):
         year_slug = year if year.isdigit() else slug(year)
         links.append((year, f"{url_dir}{year_slug}/", len(items)))
         title = f"{heading}: {'năm ' + year if year.isdigit() else year.lower()}"
@@ -270,21 +290,22 @@ def _split(url_dir: str, heading: str, docs: list[Document], limit: int, item=No
     return tuple(item(d) for d in newest[:limit]), tuple(links), pages
 
 
-def _listing(src: str, year_dir: str, heading: str, docs: list[Document], types, issuers, limit: int) -> list[GeneratedPage]:
+def _listing(lists: _Lists, src: str, year_dir: str, heading: str, docs: list[Document], types, issuers,
+             limit: int) -> list[GeneratedPage]:
     """A listing page grouped by year; a long one shows the newest and links a page per year
     (`<year_dir><year>/`)."""
-    shown, year_pages, extra = _split(year_dir, heading, docs, limit, types=types, issuers=issuers)
+    shown, year_pages, extra = _split(lists, year_dir, heading, docs, limit, types=types, issuers=issuers)
     if year_pages:
-        groups = _group_by_year(_newest(docs)[:limit])
+        groups = _group_by_year(lists, lists.newest(docs)[:limit])
         years = year_pages
     else:
-        groups = _group_by_year(docs)
+        groups = _group_by_year(lists, docs)
         years = tuple((year, "", len(items)) for year, items in groups)  # "": an anchor on this page
     view = ListingView(heading, groups, types, issuers, years, len(docs), len(shown))
     return [GeneratedPage(src, heading, "listing.html", view)] + extra
 
 
-def _listings(docs: list[Document], limit: int) -> list[GeneratedPage]:
+def _listings(lists: _Lists, docs: list[Document], limit: int) -> list[GeneratedPage]:
     """The page of all documents by year, and one page per type and per issuer."""
     by_type: dict[str, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)
@@ -298,13 +319,13 @@ def _listings(docs: list[Document], limit: int) -> list[GeneratedPage]:
                   for t in DOCUMENT_TYPES if t in by_type)
     issuers = tuple((issuer_names[k], f"{LISTING_DIR}/co-quan/{k}/", len(by_issuer[k]))
                     for k in sorted(by_issuer, key=lambda k: issuer_names[k]))
-    pages = _listing(f"{LISTING_DIR}/index.md", f"{LISTING_DIR}/nam/", "Tất cả văn bản", docs, types, issuers, limit)
+    pages = _listing(lists, f"{LISTING_DIR}/index.md", f"{LISTING_DIR}/nam/", "Tất cả văn bản", docs, types, issuers, limit)
     for type_slug, members in by_type.items():
         base = f"{LISTING_DIR}/loai/{type_slug}"
-        pages += _listing(f"{base}.md", f"{base}/", DOCUMENT_TYPES[type_slug][0], members, types, issuers, limit)
+        pages += _listing(lists, f"{base}.md", f"{base}/", DOCUMENT_TYPES[type_slug][0], members, types, issuers, limit)
     for key, members in by_issuer.items():
         base = f"{LISTING_DIR}/co-quan/{key}"
-        pages += _listing(f"{base}.md", f"{base}/", issuer_names[key], members, types, issuers, limit)
+        pages += _listing(lists, f"{base}.md", f"{base}/", issuer_names[key], members, types, issuers, limit)
     return pages
 
 
