@@ -92,11 +92,18 @@ def read_text(path: str, shown: str) -> tuple[str | None, Problem | None]:
                              "mở tệp bằng trình soạn thảo, chọn Lưu với bảng mã (Encoding) UTF-8", "error", "not-utf8")
 
 
-def load_content(content_dir: str, display_prefix: str = "") -> Content:
+# What reading one document file gave: (document or None, its problems), with the file's
+# (modification time, size) and the topic slugs it was checked against.
+FileResult = tuple[tuple[int, int], tuple[str, ...], "Document | None", list[Problem]]
+
+
+def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, FileResult] | None = None) -> Content:
     """Read the registry and all documents of `content_dir`.
 
     `display_prefix` is put before paths in problems (`content/`), so that an
     editor can open the file the message names from the repository root.
+    `cache`, a dict the caller keeps between calls (`mkdocs serve` rebuilds),
+    spares re-reading the files whose modification time and size are unchanged.
     """
     problems: list[Problem] = []
     topics_path = os.path.join(content_dir, TOPICS_FILE)
@@ -109,26 +116,44 @@ def load_content(content_dir: str, display_prefix: str = "") -> Content:
                                 f"tạo tệp {display_prefix}{TOPICS_FILE} (xem Hướng dẫn biên tập)", "error", "missing-topics"))
     slugs = [t.slug for t in topics]
     documents: list[Document] = []
-    for rel in document_files(content_dir):
-        shown = display_prefix + rel
-        text, problem = read_text(os.path.join(content_dir, rel), shown)
-        if problem is not None:
-            problems.append(problem)
-            continue
-        document, doc_problems = read_document(shown, text, slugs)
-        problems += doc_problems
-        # What must never reach a public site is refused by the build itself, not only by `portal check`.
-        # (Front matter values are always shown escaped, so only the body is checked for markup.)
-        text = nfc(text.lstrip("\ufeff"))
-        problems += check_rules.secrecy_marks(shown, text)
-        if check_rules.may_hold_unsafe_html(text):
-            problems += check_rules.unsafe_html(shown, _body_only(text))
+    files = document_files(content_dir)
+    if cache is not None:
+        for gone in set(cache).difference(files):
+            del cache[gone]
+    for rel in files:
+        path = os.path.join(content_dir, rel)
+        if cache is None:
+            document, file_problems = _read_file(path, display_prefix + rel, slugs)
+        else:
+            status = os.stat(path)
+            stamp, known = (status.st_mtime_ns, status.st_size), cache.get(rel)
+            if known is not None and known[0] == stamp and known[1] == tuple(slugs):
+                document, file_problems = known[2], known[3]
+            else:
+                document, file_problems = _read_file(path, display_prefix + rel, slugs)
+                cache[rel] = (stamp, tuple(slugs), document, file_problems)
+        problems += file_problems
         if document is not None:
             documents.append(document)
     problems += duplicate_numbers(documents)
     problems += stray_files(content_dir, display_prefix)
     documents = [_unprefixed(d, display_prefix) for d in documents]
     return Content(tuple(topics), tuple(documents), tuple(problems))
+
+
+def _read_file(path: str, shown: str, slugs: list[str]) -> tuple[Document | None, list[Problem]]:
+    """One document file: the document (None when it has errors) and every problem found."""
+    text, problem = read_text(path, shown)
+    if problem is not None:
+        return None, [problem]
+    document, problems = read_document(shown, text, slugs)
+    # What must never reach a public site is refused by the build itself, not only by `portal check`.
+    # (Front matter values are always shown escaped, so only the body is checked for markup.)
+    text = nfc(text.lstrip("\ufeff"))
+    problems += check_rules.secrecy_marks(shown, text)
+    if check_rules.may_hold_unsafe_html(text):
+        problems += check_rules.unsafe_html(shown, _body_only(text))
+    return document, problems
 
 
 def _body_only(text: str) -> str:

@@ -204,10 +204,22 @@ def _most_common(values: Iterable[str]) -> str:
     return max(counts, key=lambda v: (counts[v], len(v), v))
 
 
-def build_graph(documents: Iterable[Document]) -> Graph:
+def build_graph(documents: Iterable[Document],
+                cache: dict[str, tuple[str, tuple[Citation, ...]]] | None = None) -> Graph:
+    """The graph of `documents`. `cache`, a dict the caller keeps between calls (`mkdocs
+    serve` rebuilds), holds each body's citations: found again only in changed bodies."""
     published = {d.path: d for d in sorted(documents, key=lambda d: d.path) if not d.is_draft}
     mentions: dict[str, list[tuple[str, int, Mention]]] = defaultdict(list)  # key -> (path, index, mention)
-    body_citations = {path: tuple(find_citations(doc.body)) for path, doc in published.items()}
+    if cache is None:
+        body_citations = {path: tuple(find_citations(doc.body)) for path, doc in published.items()}
+    else:
+        for gone in set(cache).difference(published):
+            del cache[gone]
+        for path, doc in published.items():
+            known = cache.get(path)
+            if known is None or known[0] != doc.body:
+                cache[path] = (doc.body, tuple(find_citations(doc.body)))
+        body_citations = {path: cache[path][1] for path in published}
     for doc in published.values():
         for index, mention in document_mentions(doc, body_citations[doc.path]):
             mentions[citation_key(mention.id)].append((doc.path, index, mention))

@@ -7,7 +7,7 @@ before the finished site replaces the old one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .pages import Site
 
@@ -17,6 +17,9 @@ class Settings:
     site_url: str  # "" when mkdocs.yml sets none
     site_name: str
     docs_dir: str
+    # Kept by the caller between `mkdocs serve` rebuilds, for writers that can reuse
+    # their per-document work (one key per writer); None for a one-off build.
+    cache: dict | None = field(default=None, compare=False)
 
 
 WRITERS: list[str] = [

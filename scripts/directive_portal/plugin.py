@@ -8,7 +8,9 @@ Event order for one build (MkDocs 1.6):
   on_page_markdown  document bodies with their citations turned into links
   on_page_context   hand each template its page data
   on_post_build     swap the staging folder in place of `site/`
-`mkdocs serve` keeps this object between rebuilds: all state is reset in on_config.
+`mkdocs serve` keeps this object between rebuilds: the build's state is reset in on_config;
+what is kept on purpose is what spares work on the next rebuild (files read, citations
+found, the previous page data, to tell `mkdocs serve --dirty` which pages changed).
 """
 
 from __future__ import annotations
@@ -65,6 +67,23 @@ def link_citations(body: str, spans: tuple[tuple[int, int, str], ...], src: str)
     return "".join(out)
 
 
+class _PortalFile(File):
+    """A page file that also counts as modified when what the portal shows on it changed.
+
+    Only `mkdocs serve --dirty` asks (`is_modified`): it rebuilds only the pages that
+    say yes. A document whose file is unchanged still changes when another document
+    starts citing it, and a generated page (its content is in memory) changes only when
+    its data does.
+    """
+
+    view_changed = True
+
+    def is_modified(self) -> bool:
+        if self.view_changed:
+            return True
+        return self.abs_src_path is not None and self._content is None and super().is_modified()
+
+
 class PortalPlugin(BasePlugin[PortalConfig]):
     supports_multiple_instances = False
 
@@ -76,13 +95,22 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.final_site_dir = ""
         self.counter: _WarningCounter | None = None
         self.history = history.History()
+        self.dirty = False
+        # Kept between `mkdocs serve` rebuilds (see the module docstring).
+        self.read_cache: dict = {}
+        self.citation_cache: dict = {}
+        self.output_cache: dict = {}
+        self.previous: Site | None = None
+        self.cached_dir = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     # Run first, so that no other plugin works on content that is about to be refused.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.previous = self.site if self.dirty else None
         self.site = None
         self.staging = ""
         self.counter = None
@@ -91,9 +119,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.counter = _WarningCounter()
             logging.getLogger("mkdocs").addHandler(self.counter)
         docs_dir = config.docs_dir
+        if docs_dir != self.cached_dir:  # caches belong to one content folder
+            self.read_cache, self.citation_cache, self.output_cache = {}, {}, {}
+            self.previous, self.cached_dir = None, docs_dir
         self.history = history.load_history(docs_dir)  # one `git log` for every page's last change
         prefix = os.path.relpath(docs_dir).replace(os.sep, "/") + "/"
-        content = load_content(docs_dir, prefix)
+        serving = self.command == "serve"
+        content = load_content(docs_dir, prefix, self.read_cache if serving else None)
         for problem in content.problems:
             if problem.severity == "warning":
                 log.warning(str(problem))
@@ -102,7 +134,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(
                 f"{len(content.errors)} lỗi trong nội dung, chưa xây dựng trang (thư mục site/ giữ nguyên):\n{lines}"
             )
-        graph = build_graph(content.documents)
+        graph = build_graph(content.documents, self.citation_cache if serving else None)
         for problem in graph.problems:
             log.warning(f"{prefix}{problem}")  # the graph names documents relative to docs_dir
         self.site = build_site(graph, list(content.topics), self.config.list_limit)
@@ -124,13 +156,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        site, previous = self.site, self.previous
+        before = {page.src: page for page in previous.pages} if previous is not None else {}
         for file in list(files):
-            if file.src_uri == TOPICS_FILE or (is_document_path(file.src_uri) and file.src_uri not in self.site.documents):
+            src = file.src_uri
+            if src == TOPICS_FILE or (is_document_path(src) and src not in site.documents):
                 files.remove(file)  # the registry, and drafts: never published
-        for page in self.site.pages:
-            existing = files.get_file_from_path(page.src)
-            if existing is None:
-                files.append(File.generated(config, page.src, content=""))
+            elif previous is not None and (src in site.documents or src in self.generated):
+                # An editor's file the portal shows data on (a document, the home page).
+                tracked = _PortalFile(src, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion)
+                tracked.view_changed = (previous.documents.get(src) != site.documents[src] if src in site.documents
+                                        else before.get(src) != self.generated[src])
+                files.remove(file)
+                files.append(tracked)
+        for page in site.pages:
+            if files.get_file_from_path(page.src) is None:
+                generated = _PortalFile.generated(config, page.src, content="")
+                generated.view_changed = previous is None or before.get(page.src) != page
+                files.append(generated)
         return files
 
     def on_page_read_source(self, page: Page, *, config: MkDocsConfig) -> str | None:
@@ -175,7 +218,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.site is not None
-        settings = outputs.Settings(config.site_url or "", config.site_name, config.docs_dir)
+        settings = outputs.Settings(config.site_url or "", config.site_name, config.docs_dir,
+                                    self.output_cache if self.command == "serve" else None)
         outputs.write_all(self.site, config.site_dir, settings)
         if not self.staging:
             return
@@ -188,6 +232,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.staging = ""
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.site = None  # the next `serve --dirty` rebuild must not trust pages this build left half made
         if self.counter is not None:
             logging.getLogger("mkdocs").removeHandler(self.counter)
         if self.staging:

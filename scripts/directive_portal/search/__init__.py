@@ -24,6 +24,9 @@ def write(site, site_dir: str, settings) -> None:
             topics.setdefault(topic.slug, topic)
     try:
         # One file at a time, straight to disk: the index is never whole in memory.
-        write_index(entries(site), list(topics.values()), os.path.join(site_dir, OUTPUT_DIR))
+        cache = settings.cache.setdefault("search", {}) if getattr(settings, "cache", None) is not None else None
+        texts = cache.setdefault("texts", {}) if cache is not None else None
+        terms = cache.setdefault("terms", {}) if cache is not None else None
+        write_index(entries(site, texts), list(topics.values()), os.path.join(site_dir, OUTPUT_DIR), terms=terms)
     finally:
         clear_caches()

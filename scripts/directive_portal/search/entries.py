@@ -68,20 +68,31 @@ def headings(markdown: str) -> str:
     return clip(" · ".join(found), HEADINGS_CHARS)
 
 
-def entries(site: Site) -> list[Entry]:
+def entries(site: Site, texts: dict[str, tuple[str, str]] | None = None) -> list[Entry]:
+    """The search entries of a site. `texts` (kept between `mkdocs serve` rebuilds):
+    body -> (plain text, headings), made again only for changed bodies."""
     found: list[Entry] = []
+    known = texts if texts is not None else {}
+    used: dict[str, tuple[str, str]] = {}
     for view in site.documents.values():
         doc = view.document
-        body = plain(doc.body)
+        pair = known.get(doc.body)
+        if pair is None:
+            pair = (plain(doc.body), headings(doc.body))
+        used[doc.body] = pair
+        body, heads = pair
         # The graph has already read every citation: its labels end with the number.
         cites = tuple(sorted({c.label.rsplit(" số ", 1)[-1] for c in view.cites} | {r.id for r in doc.references}))
         found.append(Entry(
             url=doc.url, title=doc.title, number=doc.number, type=doc.type,
             type_label=view.type_label, issuer=doc.issuer, date=doc.date,
             topics=tuple(t.slug for t in view.topics), topic_titles=tuple(t.title for t in view.topics),
-            headings=headings(doc.body),
+            headings=heads,
             summary=clip(body, SUMMARY_CHARS), body=body, cites=cites, kind="doc",
         ))
+    if texts is not None:
+        texts.clear()
+        texts.update(used)
     for page in site.pages:
         if not isinstance(page.data, DirectiveView):
             continue

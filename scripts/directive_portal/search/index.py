@@ -159,7 +159,8 @@ class _Plan:
     makes them all; `write` makes, hashes and writes one file at a time, so the
     whole index is never in memory at once."""
 
-    def __init__(self, all_entries: list[Entry], topics: list[Topic], full_text: bool) -> None:
+    def __init__(self, all_entries: list[Entry], topics: list[Topic], full_text: bool,
+                 terms: dict[Entry, tuple[dict[str, int], set[str]]] | None = None) -> None:
         docs = self.docs = order(all_entries)
         self.topics = topics
         type_labels: dict[str, str] = {}
@@ -176,11 +177,23 @@ class _Plan:
         full: dict[str, array] = defaultdict(new_postings)
         # `map` and `deque(maxlen=0)` run the appends (millions of them) without a Python loop.
         append, consume = array.append, deque(maxlen=0).extend
+        # `terms` (kept between `mkdocs serve` rebuilds): each entry's terms, made again
+        # only for changed entries.
+        known = terms if terms is not None else {}
+        used: dict[Entry, tuple[dict[str, int], set[str]]] = {}
         for doc_id, entry in enumerate(docs):
-            terms = default_terms(entry)
-            consume(map(append, map(default.__getitem__, terms), map((doc_id << WEIGHT_BITS).__or__, terms.values())))
-            if full_text and entry.body:
-                consume(map(append, map(full.__getitem__, word_terms(entry.body)), repeat(doc_id)))
+            pair = known.get(entry) if terms is not None else None
+            if pair is None:
+                pair = (default_terms(entry), word_terms(entry.body) if full_text and entry.body else set())
+            if terms is not None:
+                used[entry] = pair
+            weights, words = pair
+            consume(map(append, map(default.__getitem__, weights), map((doc_id << WEIGHT_BITS).__or__, weights.values())))
+            if words:
+                consume(map(append, map(full.__getitem__, words), repeat(doc_id)))
+        if terms is not None:
+            terms.clear()
+            terms.update(used)
         self.default, self.full = dict(default), dict(full)
         self.table = _b36_table(len(docs))
 
@@ -255,10 +268,11 @@ def build_index(all_entries: list[Entry], topics: list[Topic], full_text: bool =
     return Index(versioned, len(plan.docs), plan.default_count, plan.full_count)
 
 
-def write_index(all_entries: list[Entry], topics: list[Topic], folder: str, full_text: bool = True) -> Index:
+def write_index(all_entries: list[Entry], topics: list[Topic], folder: str, full_text: bool = True,
+                terms: dict | None = None) -> Index:
     """Write the index into `folder` (emptied first) one file at a time, the same
-    files as `build_index`; returns an `Index` without file contents."""
-    plan = _Plan(all_entries, topics, full_text)
+    files as `build_index`; returns an `Index` without file contents. `terms`: see `_Plan`."""
+    plan = _Plan(all_entries, topics, full_text, terms)
     shutil.rmtree(folder, ignore_errors=True)
     staging = os.path.join(folder, ".writing")  # renamed to the version hash once it is known
     made: set[str] = set()
