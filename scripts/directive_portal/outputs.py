@@ -1,13 +1,20 @@
-"""Extra files written into the built site after the pages (search index, feeds, ...).
+"""Extra files written into the built site beside the pages (search index, feeds, ...).
 
 Each writer is a plain function `write(site, site_dir, settings)` in its own
-module; the plugin calls `write_all` once per build, into the staging folder,
-before the finished site replaces the old one.
+module; the plugin calls `start` once per build, into the staging folder, and
+the function it returns before the finished site replaces the old one.
 """
 
 from __future__ import annotations
 
+import gc
+import importlib
+import os
+import signal
+import sys
+import traceback
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .pages import Site
 
@@ -31,8 +38,60 @@ WRITERS: list[str] = [
 
 
 def write_all(site: Site, site_dir: str, settings: Settings) -> None:
-    import importlib
-
     for spec in WRITERS:
         module_name, func = spec.split(":")
         getattr(importlib.import_module(module_name), func)(site, site_dir, settings)
+
+
+class Writing:
+    """The outputs being written: `finish()` waits for them (or writes them), `cancel()` drops them."""
+
+    def __init__(self, site: Site, site_dir: str, settings: Settings, pid: int = 0) -> None:
+        self.site, self.site_dir, self.settings, self.pid = site, site_dir, settings, pid
+
+    def finish(self) -> None:
+        if not self.pid:
+            write_all(self.site, self.site_dir, self.settings)
+            return
+        _pid, status = os.waitpid(self.pid, 0)
+        self.pid = 0
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            raise RuntimeError(f"ghi chỉ mục tìm kiếm, nguồn tin và đường dẫn ngắn không thành công (mã {code}): "
+                               "xem lỗi in phía trên")
+
+    def cancel(self) -> None:
+        if self.pid:
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+
+
+def start(site: Site, site_dir: str, settings: Settings, background: bool) -> Writing:
+    """Begin writing every output into `site_dir`, where nothing else writes these files.
+
+    With `background` on a system that can fork, a child process writes them while
+    the caller goes on (MkDocs turning pages into HTML): the writers need only the
+    page data, so on two cores the search index, the longest of them, costs no
+    waiting. Otherwise `finish()` writes them.
+    """
+    if not background or not hasattr(os, "fork"):
+        return Writing(site, site_dir, settings)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return Writing(site, site_dir, settings, pid)
+    # The child: inherited objects are never collected here, so the collector does not
+    # touch (and copy) the parent's memory pages.
+    gc.freeze()
+    code = 0
+    try:
+        write_all(site, site_dir, settings)
+    except BaseException:  # reported, and the parent fails the build
+        traceback.print_exc()
+        code = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)

@@ -3,11 +3,12 @@
 Event order for one build (MkDocs 1.6):
   on_config   read and validate every document; fail before `site/` is touched;
               build the relation graph and page data; start the staging folder
-  on_files    drop drafts and the topic registry, add the generated pages
+  on_files    drop drafts and the topic registry, add the generated pages; start writing
+              the search index, feeds and short links (a child process in `mkdocs build`)
   on_page_read_source  a document's body as already read (no second read and YAML parse)
   on_page_markdown  document bodies with their citations turned into links
   on_page_context   hand each template its page data
-  on_post_build     swap the staging folder in place of `site/`
+  on_post_build     wait for those outputs; swap the staging folder in place of `site/`
 `mkdocs serve` keeps this object between rebuilds: the build's state is reset in on_config;
 what is kept on purpose is what spares work on the next rebuild (files read, citations
 found, the previous page data, to tell `mkdocs serve --dirty` which pages changed).
@@ -15,6 +16,7 @@ found, the previous page data, to tell `mkdocs serve --dirty` which pages change
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 
@@ -100,6 +102,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.read_cache: dict = {}
         self.citation_cache: dict = {}
         self.output_cache: dict = {}
+        self.writing: outputs.Writing | None = None
         self.previous: Site | None = None
         self.cached_dir = ""
 
@@ -147,6 +150,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.final_site_dir = config.site_dir
             self.staging = atomic.prepare(config.site_dir)
             config.site_dir = self.staging
+        # The page data lives until the end of the build: keep Python's cyclic collector from
+        # walking it again at every full collection while MkDocs renders the pages (undone in
+        # on_post_build / on_build_error).
+        gc.freeze()
         return config
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -174,6 +181,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 generated = _PortalFile.generated(config, page.src, content="")
                 generated.view_changed = previous is None or before.get(page.src) != page
                 files.append(generated)
+        # The site folder is clean by now: the search index, feeds and short links can be
+        # written beside the pages, by a child process in a one-off build.
+        settings = outputs.Settings(config.site_url or "", config.site_name, config.docs_dir,
+                                    self.output_cache if self.command == "serve" else None)
+        self.writing = outputs.start(site, config.site_dir, settings, background=self.command == "build")
         return files
 
     def on_page_read_source(self, page: Page, *, config: MkDocsConfig) -> str | None:
@@ -218,9 +230,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.site is not None
-        settings = outputs.Settings(config.site_url or "", config.site_name, config.docs_dir,
-                                    self.output_cache if self.command == "serve" else None)
-        outputs.write_all(self.site, config.site_dir, settings)
+        assert self.writing is not None
+        gc.unfreeze()
+        writing, self.writing = self.writing, None
+        try:
+            writing.finish()
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from exc
         if not self.staging:
             return
         if self.counter is not None:
@@ -232,7 +248,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.staging = ""
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         self.site = None  # the next `serve --dirty` rebuild must not trust pages this build left half made
+        if self.writing is not None:
+            self.writing.cancel()
+            self.writing = None
         if self.counter is not None:
             logging.getLogger("mkdocs").removeHandler(self.counter)
         if self.staging:

@@ -122,7 +122,8 @@ def bench_size(n: int, work: str, seed: int, seeds_dir: str, repeats: int, serve
             if run.returncode != 0:
                 raise RuntimeError(f"{kind} build of {n} documents failed: see {folder}/{kind}-{index}.log")
             runs[kind].append(run)
-            say(f"{n} văn bản: {kind} lần {index + 1}: {run.wall:.1f} s ({run.cpu:.1f} s CPU), {run.peak_rss_mb:.0f} MB")
+            say(f"{n} văn bản: {kind} lần {index + 1}: {run.wall:.1f} s ({run.cpu:.1f} s CPU), {run.peak_rss_mb:.0f} MB "
+                f"({run.peak_total_mb:.0f} MB mọi tiến trình)")
     result = {
         "n": n,
         "corpus_bytes": sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(content) for f in fs),
@@ -130,6 +131,7 @@ def bench_size(n: int, work: str, seed: int, seeds_dir: str, repeats: int, serve
         "wall": {kind: statistics.median(r.wall for r in items) for kind, items in runs.items()},
         "cpu": {kind: statistics.median(r.cpu for r in items) for kind, items in runs.items()},
         "peak_rss_mb": {kind: max(r.peak_rss_mb for r in items) for kind, items in runs.items()},
+        "peak_total_mb": {kind: max(r.peak_total_mb for r in items) for kind, items in runs.items()},
         "output": {kind: measure.as_dict(measure.output_size(os.path.join(folder, f"site-{kind}")))
                    for kind in runs},
         "stages": measure.stage_times(content, repeats=max(1, repeats)),

@@ -32,11 +32,48 @@ class BuildRun:
     """One `mkdocs build` in a child process."""
 
     wall: float  # seconds, the whole child process
-    cpu: float  # user + system seconds of the child: less sensitive to other load on the machine
-    peak_rss_mb: float
+    cpu: float  # user + system seconds of the child and its own children: less sensitive to other load
+    peak_rss_mb: float  # the largest single process (wait4)
     returncode: int
     warnings: int
     timing: dict = field(default_factory=dict)  # from bench.timed: events and phases
+    # All processes of the build together (the portal writes its outputs in a child process),
+    # shared pages counted once: proportional set size, sampled every half second.
+    peak_total_mb: float = 0.0
+
+
+def tree_memory_kb(root: int) -> int:
+    """Proportional set size (kB) of process `root` and its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", encoding="utf-8") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(name))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        stack += children.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as handle:
+                total += next((int(line.split()[1]) for line in handle if line.startswith("Pss:")), 0)
+        except OSError:
+            pass
+    return total
+
+
+class _MemorySampler(threading.Thread):
+    def __init__(self, pid: int, every: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak_kb = pid, every, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(self.every):
+            self.peak_kb = max(self.peak_kb, tree_memory_kb(self.pid))
 
 
 def run_build(config_file: str, json_path: str, log_path: str) -> BuildRun:
@@ -46,8 +83,12 @@ def run_build(config_file: str, json_path: str, log_path: str) -> BuildRun:
         start = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-m", "directive_portal.bench.timed", config_file, json_path],
                                  stdout=log, stderr=subprocess.STDOUT, env=env)
+        sampler = _MemorySampler(child.pid)
+        sampler.start()
         _pid, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
+        sampler.done.set()
+        sampler.join()
         child.returncode = os.waitstatus_to_exitcode(status)
     with open(log_path, encoding="utf-8") as log:
         warnings = sum(1 for line in log if line.startswith("WARNING"))
@@ -56,7 +97,8 @@ def run_build(config_file: str, json_path: str, log_path: str) -> BuildRun:
         with open(json_path, encoding="utf-8") as handle:
             timing = json.load(handle)
     cpu = usage.ru_utime + usage.ru_stime
-    return BuildRun(round(wall, 3), round(cpu, 3), round(usage.ru_maxrss / 1024, 1), child.returncode, warnings, timing)
+    return BuildRun(round(wall, 3), round(cpu, 3), round(usage.ru_maxrss / 1024, 1), child.returncode, warnings, timing,
+                    round(max(sampler.peak_kb, usage.ru_maxrss) / 1024, 1))
 
 
 def stage_times(content_dir: str, repeats: int) -> dict[str, float]:

@@ -29,6 +29,11 @@ def _search_seconds(run: dict) -> float:
     return seconds + sum(v for name, v in timing.get("writers", {}).items() if "search" in name)
 
 
+def _peak_total(size: dict, kind: str) -> float:
+    """Peak memory of all the build's processes together (older results: the largest process)."""
+    return size.get("peak_total_mb", size["peak_rss_mb"]).get(kind, size["peak_rss_mb"][kind])
+
+
 def _median_run(runs: list[dict]) -> dict:
     return sorted(runs, key=lambda r: r["wall"])[len(runs) // 2]
 
@@ -56,7 +61,8 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
                 f"× {cpu['portal'] / cpu['baseline']:.2f})", ratio <= 1.3))
     out.append((f"full build of {_n(last['n'])} < 10 min on this machine", f"{last['wall']['portal'] / 60:.1f} min",
                 last["wall"]["portal"] < 600))
-    out.append(("peak memory < 2 GB", f"{last['peak_rss_mb']['portal']:,.0f} MB", last["peak_rss_mb"]["portal"] < 2048))
+    peak = _peak_total(last, "portal")
+    out.append(("peak memory < 2 GB (all processes of the build)", f"{peak:,.0f} MB", peak < 2048))
     worst = max(s["output"]["portal"]["document_page_max"] for s in sizes)
     out.append(("every document page < 60 KB of HTML", f"largest {_kb(worst)}", worst < 60_000))
     served = [s for s in sizes if s.get("serve")]
@@ -77,11 +83,12 @@ def render(results: dict) -> str:
         "",
         f"Command: `{results['command'].strip()}` ({results.get('minutes', '?')} minutes).",
         "",
-        "**Full build** (child process: wall time and peak RSS; median of the runs; baseline = plain Material, "
+        "**Full build** (child process: wall time, CPU time of all its processes, peak memory of all its "
+        "processes (PSS, sampled) and of the largest one (RSS); median of the runs; baseline = plain Material, "
         "same Markdown, no portal plugin, Material search)",
         "",
         "| documents | pages portal / baseline | baseline wall (CPU) | portal wall (CPU) | portal ÷ baseline wall (CPU) "
-        "| peak RSS baseline | peak RSS portal |",
+        "| peak memory baseline | peak memory portal (largest process) |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in sizes:
@@ -89,7 +96,8 @@ def render(results: dict) -> str:
         lines.append(f"| {_n(s['n'])} | {_n(o['portal']['html_pages'])} / {_n(o['baseline']['html_pages'])} "
                      f"| {s['wall']['baseline']:.1f} s ({cpu['baseline']:.1f} s) | {s['wall']['portal']:.1f} s ({cpu['portal']:.1f} s) "
                      f"| × {s['wall']['portal'] / s['wall']['baseline']:.2f} (× {cpu['portal'] / cpu['baseline']:.2f}) "
-                     f"| {s['peak_rss_mb']['baseline']:,.0f} MB | {s['peak_rss_mb']['portal']:,.0f} MB |")
+                     f"| {_peak_total(s, 'baseline'):,.0f} MB | {_peak_total(s, 'portal'):,.0f} MB "
+                     f"({s['peak_rss_mb']['portal']:,.0f} MB) |")
     lines += ["", "**Portal stages, pure functions** (in process, no MkDocs; CPU seconds, and ms per document; "
               "graph = `build_graph` minus its citation extraction, shown apart as extract)", "",
               "| documents | parse | extract | graph | pages | total | per document |", "|---:|---:|---:|---:|---:|---:|---:|"]
@@ -100,7 +108,7 @@ def render(results: dict) -> str:
                      + f" | {total:.2f} | {total / s['n'] * 1e3:.2f} ms |")
     lines += ["", "**Where the portal build's time goes** (CPU seconds inside the build, by plugin event and "
               "by MkDocs phase; the phases include the plugin events they run)", "",
-              "| documents | portal on_config | on_page_markdown | on_page_context | on_post_build | of which writers "
+              "| documents | portal on_config | on_page_markdown | on_page_context | on_post_build | writers (child process) "
               "| Markdown (populate) | templates (render) | baseline populate / render |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for s in sizes:

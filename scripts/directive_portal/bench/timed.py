@@ -13,6 +13,7 @@ process, so that the child's wall time and peak memory are the build's own.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import defaultdict
@@ -32,9 +33,31 @@ def _timer(totals: dict, key: tuple[str, str], func: Callable) -> Callable:
     return timed
 
 
-def _wrap_writers(totals: dict) -> list[tuple[object, str, Callable]]:
-    """Time each extra-output writer of the portal (search index, feeds...) on its own."""
+def _wrap_writers(totals: dict, side_file: str) -> list[tuple[object, str, Callable]]:
+    """Time each extra-output writer of the portal (search index, feeds...) on its own.
+
+    A one-off build runs the writers in a child process (`outputs.start`): there each
+    timing is appended to `side_file`, which `timed_build` reads back.
+    """
     import importlib
+    import os
+
+    parent = os.getpid()
+
+    def reported(key: tuple[str, str], func: Callable) -> Callable:
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                seconds = time.process_time() - start
+                if os.getpid() == parent:
+                    totals[key] += seconds
+                else:
+                    with open(side_file, "a", encoding="utf-8") as handle:
+                        handle.write(f"{key[1]} {seconds}\n")
+
+        return run
 
     try:
         from directive_portal import outputs
@@ -45,7 +68,7 @@ def _wrap_writers(totals: dict) -> list[tuple[object, str, Callable]]:
         module_name, func = spec.split(":")
         module = importlib.import_module(module_name)
         original = getattr(module, func)
-        setattr(module, func, _timer(totals, ("writer", module_name.rsplit(".", 1)[-1]), original))
+        setattr(module, func, reported(("writer", module_name.rsplit(".", 1)[-1]), original))
         restore.append((module, func, original))
     return restore
 
@@ -70,7 +93,8 @@ def timed_build(config_file: str) -> dict:
     build_module._populate_page = _timer(phases, ("mkdocs", "populate"), original_populate)
     build_module._build_page = _timer(phases, ("mkdocs", "render"), original_render)
     writers: dict[tuple[str, str], float] = defaultdict(float)
-    restore = _wrap_writers(writers)
+    side_file = f"{config_file}.writers-{os.getpid()}.txt"
+    restore = _wrap_writers(writers, side_file)
     loaded = time.perf_counter()
     try:
         config.plugins.on_startup(command="build", dirty=False)
@@ -82,6 +106,12 @@ def timed_build(config_file: str) -> dict:
         build_module._populate_page, build_module._build_page = original_populate, original_render
         for module, func, original in restore:
             setattr(module, func, original)
+        if os.path.exists(side_file):
+            with open(side_file, encoding="utf-8") as handle:
+                for line in handle:
+                    name, seconds = line.split()
+                    writers[("writer", name)] += float(seconds)
+            os.remove(side_file)
     events: dict[str, dict[str, float]] = defaultdict(dict)
     for (name, event), seconds in totals.items():
         events[name][event] = round(seconds, 4)
