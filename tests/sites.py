@@ -9,7 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from directive_portal.search import sitebuild
+from directive_portal.bench import sitebuild
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"

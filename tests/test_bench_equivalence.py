@@ -19,6 +19,7 @@ import yaml
 from directive_portal.bench.corpus import DEFAULT_SEEDS, generate_corpus
 from directive_portal.content import document_files, load_content
 from directive_portal.frontmatter import _compose_and_load, _Loader, split_front_matter
+from directive_portal import graph as graph_module
 from directive_portal.graph import build_graph
 from directive_portal.pages import build_site
 from directive_portal.references import _CITATION, _citation_matches
@@ -45,8 +46,13 @@ def _related_by_definition(graph, path, limit=8):
     return ranked[:limit]
 
 
-def test_related_documents_match_the_definition(corpus):
-    _folder, _content, graph = corpus
+@pytest.mark.parametrize("popular", [64, 3, 0])
+def test_related_documents_match_the_definition(corpus, popular, monkeypatch):
+    """With the real threshold, and with low ones, so that the popular-key paths (levels
+    of combinations, and direct counting past four popular keys) are all taken."""
+    _folder, content, _graph = corpus
+    monkeypatch.setattr(graph_module, "_POPULAR", popular)
+    graph = build_graph(content.documents)
     ties = 0
     for path in graph.documents:
         expected = _related_by_definition(graph, path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
+from itertools import combinations, islice
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
@@ -20,6 +21,9 @@ from .model import Document, PartialDate, Problem
 from .references import Citation, citation_key, find_citations, type_from_number
 from .text import fold, slug, squash
 
+# A cited document with more citing documents than this is "popular" for `Graph.related`.
+_POPULAR = 64
+_POPULAR_LEVELS = 4  # more popular keys than this on one page: counted directly
 _ISSUER_PREFIXES = ("ban thuong vu ", "ban chap hanh ", "thuong truc ", "tm ", "t/m ")
 
 
@@ -106,29 +110,51 @@ class Graph:
         """Documents that cite the same documents as `path`, most shared first, then newest.
 
         A directive cited by thousands of documents makes thousands of candidates for
-        every page that cites it, so candidates are not all counted and sorted: those
-        sharing two or more citations come from intersections of the citing sets (in C),
-        and the places left go to the newest documents sharing one, read lazily from
-        the citing lists sorted once.
+        every page that cites it, so those are not all counted for each page. The few
+        candidates the other ("small") keys bring are counted over all the keys; those
+        that only popular keys bring are read lazily, level by level (in all of this
+        page's popular keys, then in all but one, ...), newest first, from lists sorted
+        once per combination of popular keys.
         """
         keys = [key for key, _relation in self.outgoing.get(path, ())]
-        sets = [self._citing_sets[key] for key in keys]
-        several: set[str] = set()
-        for i, first in enumerate(sets):
-            for second in sets[i + 1:]:
-                several |= first & second
-        several.discard(path)
-        rank = self._related_rank
-        counts = {p: sum(p in s for s in sets) for p in several}
-        ranked = sorted(several, key=lambda p: (-counts[p], rank[p]))[:limit]
-        if len(ranked) < limit:
-            skip = several | {path}
-            for other in heapq.merge(*(self._citing_by_related_rank[key] for key in keys), key=rank.__getitem__):
-                if other not in skip:
-                    ranked.append(other)
-                    if len(ranked) == limit:
-                        break
-        return [self.documents[p] for p in ranked]
+        sets, rank = self._citing_sets, self._related_rank
+        popular = [k for k in keys if len(sets[k]) > _POPULAR]
+        found: set[str] = set()
+        for key in keys:
+            if len(sets[key]) <= _POPULAR:
+                found.update(sets[key])
+        found.discard(path)
+        counted = sorted((-sum(p in sets[k] for k in keys), rank[p], p) for p in found)
+        if len(popular) > _POPULAR_LEVELS:  # rare: count them all
+            counts: Counter[str] = Counter()
+            for key in popular:
+                counts.update(sets[key])
+            rest = iter(sorted((-n, rank[p], p) for p, n in counts.items() if p != path and p not in found))
+        else:
+            rest = self._by_shared(popular, skip=found | {path})
+        return [self.documents[p] for _count, _rank, p in islice(heapq.merge(counted, rest), limit)]
+
+    def _by_shared(self, popular: list[str], skip: set[str]):
+        """(-count, rank, path) of the documents citing any of `popular`, sorted: those in all
+        of them first, each level newest first."""
+        sets, rank = self._citing_sets, self._related_rank
+        for level in range(len(popular), 0, -1):
+            lists = [self._newest_citing(frozenset(group)) for group in combinations(popular, level)]
+            for p in heapq.merge(*lists, key=rank.__getitem__):
+                if p not in skip and (level == len(popular) or sum(p in sets[k] for k in popular) == level):
+                    yield (-level, rank[p], p)
+
+    def _newest_citing(self, group: frozenset[str]) -> list[str]:
+        """Documents citing every key of `group`, by the tie-break of `related`; made once per group."""
+        made = self._group_lists.get(group)
+        if made is None:
+            members = frozenset.intersection(*(self._citing_sets[k] for k in group))
+            made = self._group_lists[group] = sorted(members, key=self._related_rank.__getitem__)
+        return made
+
+    @cached_property
+    def _group_lists(self) -> dict[frozenset[str], list[str]]:
+        return {}
 
     @cached_property
     def _citing_sets(self) -> dict[str, frozenset[str]]:
@@ -145,11 +171,6 @@ class Graph:
         """Per document, its rank by the tie-break of `related`: newest date first, then path."""
         ranked = sorted(self.documents, key=lambda p: (tuple(-x for x in self.documents[p].sort_key()[0]), p))
         return {p: rank for rank, p in enumerate(ranked)}
-
-    @cached_property
-    def _citing_by_related_rank(self) -> dict[str, tuple[str, ...]]:
-        rank = self._related_rank
-        return {key: tuple(sorted(self._citing_sets[key], key=rank.__getitem__)) for key in self.incoming}
 
 
 def document_mentions(doc: Document, citations: list[Citation] | tuple[Citation, ...] | None = None) -> list[tuple[int, Mention]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from directive_portal.bench.static_server import CHROMIUM, CHROMIUM_ARGS, serve_plain
-from directive_portal.search.sitebuild import REPO_ROOT, build, content_with_documents, write_config
+from directive_portal.bench.sitebuild import REPO_ROOT, build, content_with_documents, write_config
 
 ARTIFACTS = Path(REPO_ROOT) / "test-artifacts"
 

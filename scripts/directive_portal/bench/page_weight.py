@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..search.sitebuild import write_config
+from .sitebuild import write_config
 from .static_server import CHROMIUM, CHROMIUM_ARGS, serve
 BUDGET_FIRST = 150 * 1024
 BUDGET_SECOND = 30 * 1024

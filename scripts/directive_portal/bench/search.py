@@ -23,7 +23,7 @@ import tempfile
 import time
 from urllib.parse import unquote, urlparse
 
-from ..search.sitebuild import REPO_ROOT, build, write_config
+from .sitebuild import REPO_ROOT, build, write_config
 from .corpus import generate_corpus
 from .static_server import CHROMIUM, CHROMIUM_ARGS
 from .static_server import serve_plain as serve

@@ -1,6 +1,6 @@
 """Build a throwaway site from another content folder with the repo's mkdocs.yml.
 
-Used by the browser tests and the search benchmark: the same configuration,
+Used by the tests and the benchmarks (search, page weight): the same configuration,
 templates and plugins as the real site, only `docs_dir` and `site_dir` change
 (and, for the benchmark's comparison, Material's own search plugin put back).
 """
