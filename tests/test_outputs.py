@@ -47,3 +47,20 @@ def test_a_failing_writer_in_the_child_fails_the_build_with_a_message(site, tmp_
     with pytest.raises(RuntimeError, match="không thành công"):
         writing.finish()
     assert "ValueError: hỏng" in capfd.readouterr().err
+
+
+def test_no_fork_while_other_threads_run(site, tmp_path):
+    """`mkdocs serve --clean` builds while its server threads run: the outputs are then written in process."""
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        writing = outputs.start(site, str(tmp_path / "out"), outputs.Settings("", "Cổng", "content"), background=True)
+        assert writing.pid == 0
+        writing.finish()
+    finally:
+        stop.set()
+        thread.join()
+    assert (tmp_path / "out" / "search" / "meta.json").exists()
