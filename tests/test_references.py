@@ -164,3 +164,13 @@ def test_plain_subject_still_stops_at_a_semicolon_before_another_sentence_or_cit
     assert resolution.title == "phát triển văn hóa"
     cites = find_citations(HAM_LIEM)
     assert cites[0].title.endswith("trong hoạt động công vụ")
+
+
+def test_citation_start_rules_after_a_bracket_a_hyphen_or_a_no_break_space():
+    """Not inside a longer hyphenated token; a bracket or a no-break space (Word's) before
+    the type word does not cut the type word off."""
+    assert find_citations("mã ab-53-CT/TW") == []
+    bracketed = find_citations("[Chỉ thị 53-CT/TW]")
+    assert [(c.id, c.text, c.type) for c in bracketed] == [("53-CT/TW", "Chỉ thị 53-CT/TW", "chi-thi")]
+    spaced = find_citations("theo\u00a0Chỉ thị số 53-CT/TW")
+    assert [(c.text, c.type) for c in spaced] == [("Chỉ thị số 53-CT/TW", "chi-thi")]

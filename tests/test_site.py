@@ -240,6 +240,8 @@ def test_theme_keys_and_a_body_opening_with_a_rule_survive_the_single_read(tmp_p
         "van-ban/2026/mo-dau-bang-gach.md": head.format(title="Mở đầu bằng gạch ngang", extra="")
         + "---\nhide: [toc]\n---\n\n" + body,
         "van-ban/2026/binh-thuong.md": head.format(title="Bình thường", extra="") + body,
+        "van-ban/2026/mo-dau-bang-khoa.md": head.format(title="Mở đầu bằng khóa", extra="")
+        + "hide: toc\nAuthor: Văn phòng\n\n" + body,
     })
     result = build(config)
     assert result.returncode == 0, result.stderr
@@ -248,3 +250,6 @@ def test_theme_keys_and_a_body_opening_with_a_rule_survive_the_single_read(tmp_p
     assert 'data-md-type="toc" hidden>' in hidden and 'data-md-type="toc" >' in shown
     rule = html(tmp_path / "site", "van-ban/2026/mo-dau-bang-gach")
     assert "hide: [toc]" in rule and 'data-md-type="toc" >' in rule  # shown as text, not taken as a setting
+    # Nor are `key: value` lines opening a body (MkDocs' MultiMarkdown metadata).
+    keyed = html(tmp_path / "site", "van-ban/2026/mo-dau-bang-khoa")
+    assert "Author: Văn phòng" in keyed and 'data-md-type="toc" >' in keyed and 'name="author"' not in keyed

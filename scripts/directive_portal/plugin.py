@@ -169,11 +169,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             src = file.src_uri
             if src == TOPICS_FILE or (is_document_path(src) and src not in site.documents):
                 files.remove(file)  # the registry, and drafts: never published
-            elif previous is not None and (src in site.documents or src in self.generated):
-                # An editor's file the portal shows data on (a document, the home page).
+            elif self.dirty and (src in site.documents or src in self.generated):
+                # An editor's file the portal shows data on (a document, the home page). With
+                # no previous data (first build, or the last one failed) every one is rebuilt.
                 tracked = _PortalFile(src, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion)
-                tracked.view_changed = (previous.documents.get(src) != site.documents[src] if src in site.documents
-                                        else before.get(src) != self.generated[src])
+                tracked.view_changed = previous is None or (
+                    _document_data(previous, src) != _document_data(site, src) if src in site.documents
+                    else before.get(src) != self.generated[src])
                 files.remove(file)
                 files.append(tracked)
         for page in site.pages:
@@ -197,8 +199,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         view = self.site.documents.get(page.file.src_uri)
         if view is None or any(key in THEME_KEYS for key, _line in view.document.lines):
             return None
-        body = view.document.body
-        return "\n" + body if body.startswith(("---", "...")) else body  # never taken for front matter
+        # A first blank line: MkDocs takes nothing from the body as metadata, neither a YAML
+        # block (a body opening with `---`) nor MultiMarkdown lines (`Author: ...`).
+        return "\n" + view.document.body
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
@@ -261,6 +264,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def _generated(self, src: str):
         return self.generated.get(src)
+
+
+def _document_data(site: Site, src: str) -> tuple:
+    """What a document page shows from the portal: its view and where its citations link."""
+    return site.documents.get(src), site.link_targets.get(src)
 
 
 def _description(view) -> str:

@@ -38,7 +38,7 @@ _STATE_NUMBER = (
 
 _CITATION = re.compile(
     # Not in the middle of a word, a longer number or a URL (`12345-CT/TW`, `…/van-ban/53-CT/TW`).
-    rf"(?<![\w/.{_DASH}])"
+    rf"(?<![\w/.{re.escape(_DASH)}])"
     rf"(?:(?P<word>{_TYPE_WORD_ALTS})\s+(?:(?:số|Số)\s*)?)?"
     rf"(?:{_PARTY_NUMBER}|{_STATE_NUMBER})"
     rf"(?![{_UPPER}a-z0-9])",
@@ -230,7 +230,20 @@ def _describe(text: str, end: int) -> tuple[PartialDate | None, str, str, int, s
 # the big pattern is no longer tried at every position of a 10 KB text.
 _NUMBER_RUN = re.compile(rf"\d+\s*[{_DASH}/]")
 _TYPE_WORD_BEFORE = re.compile(rf"(?:{_TYPE_WORD_ALTS})\s+(?:(?:số|Số)\s*)?\Z", re.IGNORECASE)
-_WORD_REACH = 100  # longest "type word, spaces, số, spaces" looked for before a number
+# Words a type word and `số` take before a number: "Nghị quyết số 57-NQ/TW".
+_WORDS_BEFORE = max(len(phrase.split()) for phrase in TYPE_WORDS) + 1
+
+
+def _words_back(text: str, end: int, floor: int) -> int:
+    """Where the `_WORDS_BEFORE` words before `end` begin (not before `floor`), however
+    much white space (PDF line breaks) lies between them."""
+    pos = end
+    for _ in range(_WORDS_BEFORE):
+        while pos > floor and text[pos - 1].isspace():
+            pos -= 1
+        while pos > floor and not text[pos - 1].isspace():
+            pos -= 1
+    return pos
 
 
 def _citation_matches(text: str):
@@ -239,7 +252,7 @@ def _citation_matches(text: str):
         start = run.start()
         if start < last:
             continue
-        word = _TYPE_WORD_BEFORE.search(text, max(last, start - _WORD_REACH), start)
+        word = _TYPE_WORD_BEFORE.search(text, _words_back(text, start, last), start)
         match = _CITATION.match(text, word.start()) if word else None
         match = match or _CITATION.match(text, start)
         if match:

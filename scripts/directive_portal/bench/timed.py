@@ -109,8 +109,9 @@ def timed_build(config_file: str) -> dict:
         if os.path.exists(side_file):
             with open(side_file, encoding="utf-8") as handle:
                 for line in handle:
-                    name, seconds = line.split()
-                    writers[("writer", name)] += float(seconds)
+                    parts = line.split()
+                    if len(parts) == 2:  # a child stopped mid-line (a failed build) leaves a partial one
+                        writers[("writer", parts[0])] += float(parts[1])
             os.remove(side_file)
     events: dict[str, dict[str, float]] = defaultdict(dict)
     for (name, event), seconds in totals.items():
