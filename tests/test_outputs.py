@@ -1,9 +1,15 @@
 """Writing the extra outputs (search index, feeds, short links) beside the pages,
-in a child process during a one-off build: same files, and failures fail the build."""
+in a child process during a one-off build: same files, and failures fail the build.
+
+The forking tests run in a fresh interpreter: the test session itself runs other
+threads (the browser tests' servers), and `outputs.start` does not fork then.
+"""
 
 from __future__ import annotations
 
-import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -14,6 +20,34 @@ from directive_portal.graph import build_graph
 from directive_portal.pages import build_site
 
 REPO = Path(__file__).resolve().parent.parent
+
+SCRIPT = textwrap.dedent("""
+    import os, sys
+    from directive_portal import outputs
+    from directive_portal.content import load_content
+    from directive_portal.graph import build_graph
+    from directive_portal.pages import build_site
+
+    def broken(site, site_dir, settings):
+        raise ValueError("hỏng")
+
+    content = load_content(sys.argv[1])
+    site = build_site(build_graph(content.documents), list(content.topics))
+    settings = outputs.Settings("https://vanban.example.vn/", "Cổng", "content")
+    if sys.argv[3] == "broken":
+        outputs.WRITERS = outputs.WRITERS + ["__main__:broken"]
+    writing = outputs.start(site, sys.argv[2], settings, background=True)
+    print("child" if writing.pid and writing.pid != os.getpid() else "same process", flush=True)
+    try:
+        writing.finish()
+    except RuntimeError as exc:
+        print("failed:", exc, flush=True)
+""")
+
+
+def _run(out: Path, mode: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", SCRIPT, str(REPO / "content"), str(out), mode],
+                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture(scope="module")
@@ -29,24 +63,20 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_outputs_written_by_a_child_process_equal_those_written_in_process(site, tmp_path):
     settings = outputs.Settings("https://vanban.example.vn/", "Cổng", "content")
     outputs.start(site, str(tmp_path / "inline"), settings, background=False).finish()
-    writing = outputs.start(site, str(tmp_path / "child"), settings, background=True)
-    assert writing.pid and writing.pid != os.getpid()  # really another process
-    writing.finish()
+    result = _run(tmp_path / "child", "ok")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["child"]  # really another process, and it succeeded
     inline, child = _files(tmp_path / "inline"), _files(tmp_path / "child")
     assert any(name.startswith("search/") for name in inline) and any(name.endswith("feed.xml") for name in inline)
     assert child == inline
 
 
-def _broken(site, site_dir, settings):
-    raise ValueError("hỏng")
-
-
-def test_a_failing_writer_in_the_child_fails_the_build_with_a_message(site, tmp_path, monkeypatch, capfd):
-    monkeypatch.setattr(outputs, "WRITERS", outputs.WRITERS + [f"{__name__}:_broken"])
-    writing = outputs.start(site, str(tmp_path / "out"), outputs.Settings("", "Cổng", "content"), background=True)
-    with pytest.raises(RuntimeError, match="không thành công"):
-        writing.finish()
-    assert "ValueError: hỏng" in capfd.readouterr().err
+def test_a_failing_writer_in_the_child_fails_the_build_with_a_message(tmp_path):
+    result = _run(tmp_path / "out", "broken")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "child"
+    assert lines[1].startswith("failed:") and "không thành công" in lines[1]
+    assert "ValueError: hỏng" in result.stderr
 
 
 def test_no_fork_while_other_threads_run(site, tmp_path):
