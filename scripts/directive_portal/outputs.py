@@ -71,14 +71,16 @@ class Writing:
 def start(site: Site, site_dir: str, settings: Settings, background: bool) -> Writing:
     """Begin writing every output into `site_dir`, where nothing else writes these files.
 
-    With `background` on a system that can fork, in a process with no other thread, a
+    With `background` on Linux, in a process with no other thread, a
     child process writes them while the caller goes on (MkDocs turning pages into HTML):
     the writers need only the page data, so on two cores the search index, the longest
     of them, costs no waiting. Otherwise `finish()` writes them.
     """
     # Forking a process that runs other threads (`mkdocs serve --clean` serves pages while it
     # builds) could leave the child waiting on a lock one of them held: write in process then.
-    if not background or not hasattr(os, "fork") or threading.active_count() > 1:
+    # Linux only: on macOS a forked child may crash in system libraries (Python itself
+    # stopped forking there by default); Windows has no fork.
+    if not background or not sys.platform.startswith("linux") or threading.active_count() > 1:
         return Writing(site, site_dir, settings)
     sys.stdout.flush()
     sys.stderr.flush()

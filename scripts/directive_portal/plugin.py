@@ -184,7 +184,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 generated.view_changed = previous is None or before.get(page.src) != page
                 files.append(generated)
         # The site folder is clean by now: the search index, feeds and short links can be
-        # written beside the pages, by a child process in a one-off build.
+        # written beside the pages, by a child process in a one-off build on Linux.
         settings = outputs.Settings(config.site_url or "", config.site_name, config.docs_dir,
                                     self.output_cache if self.command == "serve" else None)
         self.writing = outputs.start(site, config.site_dir, settings, background=self.command == "build")
