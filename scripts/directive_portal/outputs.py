@@ -15,7 +15,6 @@ import sys
 import threading
 import traceback
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .pages import Site
 

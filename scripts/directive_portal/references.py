@@ -128,7 +128,7 @@ def canonical_id(raw: str) -> str:
     """
     text = re.sub(r"\s+", "", raw)
     text = re.sub(f"[{_DASH}]", "-", text)
-    match = re.fullmatch(rf"(\d+)-([^/]+)/(.+)", text)
+    match = re.fullmatch(r"(\d+)-([^/]+)/(.+)", text)
     if match:
         code = _MIXED_CASE_CODES.get(match[2].upper(), match[2].upper())
         return f"{match[1]}-{code}/{match[3].upper()}"
