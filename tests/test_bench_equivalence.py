@@ -18,7 +18,7 @@ import yaml
 
 from directive_portal.bench.corpus import DEFAULT_SEEDS, generate_corpus
 from directive_portal.content import document_files, load_content
-from directive_portal.frontmatter import _compose_and_load, _Loader, split_front_matter
+from directive_portal.frontmatter import _compose_and_load, _Loader, _split_by_lines, split_front_matter
 from directive_portal import graph as graph_module
 from directive_portal.graph import build_graph
 from directive_portal.pages import build_site
@@ -103,17 +103,6 @@ def test_citations_found_from_number_runs_equal_the_plain_scan(corpus):
         assert [m.span() for m in _citation_matches(text)] == plain
         total += len(plain)
     assert total > 500
-
-
-def _split_by_lines(text):
-    """The plain definition of `split_front_matter`: split into lines, find the closing one."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
-        return None, text, 1
-    for index in range(1, len(lines)):
-        if lines[index].rstrip("\r\n").rstrip() in ("---", "..."):
-            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
-    return "".join(lines[1:]), "", len(lines) + 1
 
 
 def test_front_matter_split_without_splitting_the_body_equals_the_plain_split():

@@ -92,6 +92,11 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """Return (front matter YAML or None, body, line where the body starts)."""
     if _OTHER_LINE_BREAKS.search(text) is None:
         return _split_on_newlines(text)
+    return _split_by_lines(text)
+
+
+def _split_by_lines(text: str) -> tuple[str | None, str, int]:
+    """The plain definition: split into lines, find the closing one."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
         return None, text, 1

@@ -24,6 +24,7 @@ def write(site, site_dir: str, settings) -> None:
             topics.setdefault(topic.slug, topic)
     try:
         # One file at a time, straight to disk: the index is never whole in memory.
+        # `settings` may be None (benchmarks and tests writing only the index).
         cache = settings.cache.setdefault("search", {}) if getattr(settings, "cache", None) is not None else None
         texts = cache.setdefault("texts", {}) if cache is not None else None
         terms = cache.setdefault("terms", {}) if cache is not None else None

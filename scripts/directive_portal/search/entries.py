@@ -72,14 +72,14 @@ def entries(site: Site, texts: dict[str, tuple[str, str]] | None = None) -> list
     """The search entries of a site. `texts` (kept between `mkdocs serve` rebuilds):
     body -> (plain text, headings), made again only for changed bodies."""
     found: list[Entry] = []
-    known = texts if texts is not None else {}
     used: dict[str, tuple[str, str]] = {}
     for view in site.documents.values():
         doc = view.document
-        pair = known.get(doc.body)
+        pair = texts.get(doc.body) if texts is not None else None
         if pair is None:
             pair = (plain(doc.body), headings(doc.body))
-        used[doc.body] = pair
+        if texts is not None:
+            used[doc.body] = pair
         body, heads = pair
         # The graph has already read every citation: its labels end with the number.
         cites = tuple(sorted({c.label.rsplit(" số ", 1)[-1] for c in view.cites} | {r.id for r in doc.references}))

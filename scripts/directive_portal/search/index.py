@@ -179,10 +179,9 @@ class _Plan:
         append, consume = array.append, deque(maxlen=0).extend
         # `terms` (kept between `mkdocs serve` rebuilds): each entry's terms, made again
         # only for changed entries.
-        known = terms if terms is not None else {}
         used: dict[Entry, tuple[dict[str, int], set[str]]] = {}
         for doc_id, entry in enumerate(docs):
-            pair = known.get(entry) if terms is not None else None
+            pair = terms.get(entry) if terms is not None else None
             if pair is None:
                 pair = (default_terms(entry), word_terms(entry.body) if full_text and entry.body else set())
             if terms is not None:
