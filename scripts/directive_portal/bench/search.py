@@ -21,6 +21,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from contextlib import contextmanager
 from urllib.parse import unquote, urlparse
 
 from .sitebuild import REPO_ROOT, build, write_config
@@ -79,26 +80,35 @@ _WAIT_PAGE = """async (q) => {
 }"""
 
 
-def measure_ours(browser, site_dir: str, full: bool) -> dict:
+@contextmanager
+def phone_page(browser, site_dir: str):
+    """A 360 px wide browser page on `site_dir` served locally: (page, base URL, file sizes,
+    the list of every URL the page requests, growing as it requests them)."""
     server, base = serve(site_dir)
-    sizes = Sizes(site_dir, base)
     context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
     fetched: list[str] = []
-    page.on("request", lambda r: fetched.append(r.url))
-    page.goto(base + "tim-kiem/" + ("?toan-van=1" if full else ""))
-    page.wait_for_selector("#portal-search-output[data-state=done]")
+    try:
+        page = context.new_page()
+        page.on("request", lambda r: fetched.append(r.url))
+        yield page, base, Sizes(site_dir, base), fetched
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def measure_ours(browser, site_dir: str, full: bool) -> dict:
     search_urls = lambda urls: [u for u in urls if "/search/" in u or "/assets/search/" in u]
-    on_load = search_urls(fetched)
-    runs = []
-    for query in QUERIES:
-        before = len(fetched)
-        latency, count, top = page.evaluate(_WAIT_PAGE, query)
-        runs.append({"query": query, "ms": round(latency, 1), "results": count, "top": top,
-                     "bytes": _sum(sizes, search_urls(fetched[before:]))})
-    outside = [u for u in fetched if not u.startswith(base)]
-    context.close()
-    server.shutdown()
+    with phone_page(browser, site_dir) as (page, base, sizes, fetched):
+        page.goto(base + "tim-kiem/" + ("?toan-van=1" if full else ""))
+        page.wait_for_selector("#portal-search-output[data-state=done]")
+        on_load = search_urls(fetched)
+        runs = []
+        for query in QUERIES:
+            before = len(fetched)
+            latency, count, top = page.evaluate(_WAIT_PAGE, query)
+            runs.append({"query": query, "ms": round(latency, 1), "results": count, "top": top,
+                         "bytes": _sum(sizes, search_urls(fetched[before:]))})
+        outside = [u for u in fetched if not u.startswith(base)]
     first = _sum(sizes, on_load)
     first_query = {k: first[k] + runs[0]["bytes"][k] for k in first}
     return {"page_load": first, "first_query": first_query, "runs": runs, "outside_requests": outside}

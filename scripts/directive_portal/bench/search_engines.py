@@ -7,7 +7,7 @@ import os
 import shutil
 import time
 
-from .search import QUERIES, Sizes, _sum, serve, tree_size
+from .search import QUERIES, _sum, phone_page, tree_size
 
 # Material reads the query on keyup; the list is re-rendered once the worker answers.
 _WAIT_MATERIAL = """async (q) => {
@@ -30,28 +30,21 @@ _WAIT_MATERIAL = """async (q) => {
 
 
 def measure_material(browser, site_dir: str) -> dict:
-    server, base = serve(site_dir)
-    sizes = Sizes(site_dir, base)
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    fetched: list[str] = []
-    page.on("request", lambda r: fetched.append(r.url))
-    start = time.perf_counter()
-    page.goto(base)
-    runs = []
-    page.click("label[for=__search]")
-    page.wait_for_function("() => !/khởi tạo|Initializing/i.test("
-                           "document.querySelector('.md-search-result__meta').textContent)", timeout=900_000)
-    load_ms = (time.perf_counter() - start) * 1000  # page load until the index is ready
-    for query in QUERIES:
-        before = len(fetched)
-        latency, count, meta, top = page.evaluate(_WAIT_MATERIAL, query)
-        runs.append({"query": query, "ms": round(latency, 1), "results": count, "meta": meta, "top": top.strip(),
-                     "bytes": _sum(sizes, fetched[before:])})
-    search = [u for u in fetched if "search" in u or "lunr" in u]
+    with phone_page(browser, site_dir) as (page, base, sizes, fetched):
+        start = time.perf_counter()
+        page.goto(base)
+        runs = []
+        page.click("label[for=__search]")
+        page.wait_for_function("() => !/khởi tạo|Initializing/i.test("
+                               "document.querySelector('.md-search-result__meta').textContent)", timeout=900_000)
+        load_ms = (time.perf_counter() - start) * 1000  # page load until the index is ready
+        for query in QUERIES:
+            before = len(fetched)
+            latency, count, meta, top = page.evaluate(_WAIT_MATERIAL, query)
+            runs.append({"query": query, "ms": round(latency, 1), "results": count, "meta": meta, "top": top.strip(),
+                         "bytes": _sum(sizes, fetched[before:])})
+        search = [u for u in fetched if "search" in u or "lunr" in u]
     total = _sum(sizes, search)
-    context.close()
-    server.shutdown()
     return {"search_files": total, "load_ms": round(load_ms), "runs": runs,
             "index": sizes.of(base + "search/search_index.json")}
 
@@ -78,21 +71,14 @@ def measure_pagefind(browser, site_dir: str, work: str) -> dict:
     subprocess.run([sys.executable, "-m", "pagefind", "--site", copy,
                     "--root-selector", "article.md-content__inner"], check=True, capture_output=True)
     index_s = time.perf_counter() - start
-    server, base = serve(copy)
-    sizes = Sizes(copy, base)
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    fetched: list[str] = []
-    page.on("request", lambda r: fetched.append(r.url))
-    page.goto(base)
-    loaded = len(fetched)
-    runs = []
-    for query in QUERIES:
-        before = len(fetched)
-        latency, count, top = page.evaluate(_PAGEFIND, query)
-        runs.append({"query": query, "ms": round(latency, 1), "results": count, "top": top,
-                     "bytes": _sum(sizes, [u for u in fetched[before:] if "/pagefind/" in u])})
-    context.close()
-    server.shutdown()
+    with phone_page(browser, copy) as (page, base, sizes, fetched):
+        page.goto(base)
+        loaded = len(fetched)
+        runs = []
+        for query in QUERIES:
+            before = len(fetched)
+            latency, count, top = page.evaluate(_PAGEFIND, query)
+            runs.append({"query": query, "ms": round(latency, 1), "results": count, "top": top,
+                         "bytes": _sum(sizes, [u for u in fetched[before:] if "/pagefind/" in u])})
     return {"index_s": round(index_s, 1), "index": tree_size(os.path.join(copy, "pagefind")),
             "page_load": _sum(sizes, [u for u in fetched[:loaded] if "/pagefind/" in u]), "runs": runs}
