@@ -12,7 +12,7 @@ import os
 import sys
 from dataclasses import dataclass, replace
 
-from . import check_rules
+from . import check_rules, registry
 from .content import Content, document_files, generated_conflicts, load_content, read_text
 from .graph import Graph, build_graph
 from .model import Problem
@@ -40,8 +40,9 @@ class CheckResult:
 def check_content(content_dir: str, display_prefix: str = "") -> CheckResult:
     """Check a whole content folder; problem paths start with `display_prefix`."""
     content = load_content(content_dir, display_prefix)
-    graph = build_graph(content.documents)
+    graph = build_graph(content.documents, registry=content.registry)
     problems = list(content.problems) + [_prefixed(p, display_prefix) for p in graph.problems]
+    problems += registry.unmatched(content.registry, graph.cited.values())
     problems += _drafts(content, display_prefix)
     problems += _undescribed_citations(graph, display_prefix)
     generated = [page.src for page in build_site(graph, list(content.topics)).pages]

@@ -9,6 +9,7 @@ from . import check_rules
 from .frontmatter import duplicate_numbers, read_document, split_front_matter
 from .model import Document, Problem, Topic
 from .paths import DOCUMENTS_DIR, TOPICS_FILE
+from .registry import RegistryEntry, load_registry
 from .text import nfc
 from .topics import load_topics
 
@@ -18,6 +19,7 @@ class Content:
     topics: tuple[Topic, ...]
     documents: tuple[Document, ...]  # drafts included; `graph` leaves them out
     problems: tuple[Problem, ...]
+    registry: tuple[RegistryEntry, ...] = ()  # content/van-ban-dan-chieu.yml
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -138,7 +140,8 @@ def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, Fi
     problems += duplicate_numbers(documents)
     problems += stray_files(content_dir, display_prefix)
     documents = [_unprefixed(d, display_prefix) for d in documents]
-    return Content(tuple(topics), tuple(documents), tuple(problems))
+    registry, registry_problems = load_registry(content_dir, display_prefix)
+    return Content(tuple(topics), tuple(documents), tuple(problems + registry_problems), registry)
 
 
 def _read_file(path: str, shown: str, slugs: list[str]) -> tuple[Document | None, list[Problem]]:

@@ -23,7 +23,7 @@ from .text import fold, nfc, slug
 THEME_KEYS = ("description", "template", "hide", "search", "tags")
 KNOWN_KEYS = (
     "title", "type", "number", "issuer", "place", "date", "signer", "recipients",
-    "distribution", "topics", "references", "status",
+    "distribution", "topics", "references", "status", "replaces", "amends",
 ) + THEME_KEYS
 SIGNER_KEYS = ("name", "title", "on_behalf")
 REFERENCE_KEYS = ("id", "date", "issuer", "title", "relation")
@@ -294,7 +294,7 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
         lines.append((key, reader.line(key_node)))
         if key not in KNOWN_KEYS:
             reader.error(key_node, f"khóa '{key}' không có trong mẫu thông tin văn bản",
-                         _suggest(key, KNOWN_KEYS[:12]) or "xem danh sách khóa trong Hướng dẫn biên tập", "unknown-key")
+                         _suggest(key, KNOWN_KEYS[:14]) or "xem danh sách khóa trong Hướng dẫn biên tập", "unknown-key")
         elif key in ("title", "number", "issuer", "place", "type", "status"):
             fields[key] = reader.scalar_text(key, value_node, value)
         elif key == "date":
@@ -313,6 +313,8 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
             fields["topics"] = topics
         elif key == "references":
             fields["references"] = _references(reader, value_node, value)
+        elif key in ("replaces", "amends"):  # checked against the known documents by lifecycle.py
+            fields[key] = tuple(canonical_id(i) for i in reader.text_list(key, value_node, value))
 
     key_line = dict(lines)
     if not fields.get("title"):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
+from . import lifecycle, registry as registry_facts
 from .model import Document, PartialDate, Problem
 from .references import Citation, citation_key, find_citations, type_from_number
 from .text import fold, slug, squash
@@ -83,6 +84,7 @@ class CitedDocument:
     title: str
     published: str = ""  # path of the published document, if the portal has it
     mentions: tuple[Mention, ...] = ()
+    link: str = ""  # official link, from the registry (registry.py)
 
     @property
     def url(self) -> str:
@@ -98,6 +100,7 @@ class Graph:
     mention_targets: dict[tuple[str, int], str] = field(default_factory=dict)  # (path, index) -> key
     citations: dict[str, tuple[Citation, ...]] = field(default_factory=dict)  # path -> citations in its body
     problems: tuple[Problem, ...] = ()
+    registry: tuple = ()  # registry.RegistryEntry values the editors wrote
 
     def citing(self, key: str) -> list[Document]:
         """Published documents citing `key`, newest first."""
@@ -226,7 +229,7 @@ def _most_common(values: Iterable[str]) -> str:
 
 
 def build_graph(documents: Iterable[Document],
-                cache: dict[str, tuple[str, tuple[Citation, ...]]] | None = None) -> Graph:
+                cache: dict[str, tuple[str, tuple[Citation, ...]]] | None = None, registry: tuple = ()) -> Graph:
     """The graph of `documents`. `cache`, a dict the caller keeps between calls (`mkdocs
     serve` rebuilds), holds each body's citations: found again only in changed bodies."""
     published = {d.path: d for d in sorted(documents, key=lambda d: d.path) if not d.is_draft}
@@ -325,6 +328,8 @@ def build_graph(documents: Iterable[Document],
             if relations[mention.source].get(key) != "implements":
                 relations[mention.source][key] = mention.relation
 
+    cited = registry_facts.apply(cited, registry)  # the editors' facts over the citations'
+    problems += lifecycle.resolve(published.values(), cited.values(), [e.id for e in registry])[1]
     outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)
     incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for source in sorted(relations):
@@ -340,6 +345,7 @@ def build_graph(documents: Iterable[Document],
         mention_targets=targets,
         citations=body_citations,
         problems=tuple(problems),
+        registry=tuple(registry),
     )
 
 

@@ -230,6 +230,8 @@ class Document:
     references: tuple[Reference, ...] = ()
     status: str = "published"
     lines: tuple[tuple[str, int], ...] = ()  # front matter key -> line
+    replaces: tuple[str, ...] = ()  # numbers of the documents this one replaces (see lifecycle.py)
+    amends: tuple[str, ...] = ()  # ... and of those it amends
 
     @property
     def type_label(self) -> str:

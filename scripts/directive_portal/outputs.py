@@ -34,6 +34,7 @@ WRITERS: list[str] = [
     "directive_portal.feeds:write",
     "directive_portal.shortlinks:write",
     "directive_portal.search:write",
+    "directive_portal.calendar_feed:write",
 ]
 
 

@@ -65,6 +65,12 @@ class DocumentView:
     cites: tuple[CitedItem, ...]
     cited_by: tuple[DocItem, ...]
     related: tuple[DocItem, ...]
+    # Added by cascade_pages.extend: the ways up ("21-KH/TU ← 53-CT/TW"), what replaces or
+    # amends this document, what it replaces or amends, the deadlines in its text.
+    chains: tuple = ()
+    replaced_by: tuple = ()
+    changes: tuple = ()
+    deadlines: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,8 @@ class DirectiveView:
     titles: tuple[str, ...] = ()
     total: int = 0
     year_pages: tuple[tuple[str, str, int], ...] = ()  # (year, url, count) when the list is split
+    cascade: object = None  # cascade.Node: what carries it out, down to the ward (cascade_pages.extend)
+    replaced_by: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -254,6 +262,8 @@ def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT) 
         total=len(docs),
     )
     pages.append(GeneratedPage("index.md", "Trang chủ", "home.html", home))
+    from .cascade_pages import extend  # it builds on this module's views: imported here, not above
+    views, pages = extend(graph, topics, views, pages, lists.item)
     return Site(views, tuple(pages), _link_targets(graph))
 
 

@@ -1,0 +1,194 @@
+"""The cascade: how a central directive comes down to the ward, as plain values.
+
+`tree(graph, relations, key)` is the directive with what carries it out below it
+(a city or province plan, then the ward documents under the plan they carry out),
+as deep as the content goes. `chains(graph, relations, path)` is the way up from a
+document ("578-CV/BTGDVTU ← 21-KH/TU ← 53-CT/TW"). `tracking` says, for each central
+and city directive, which ward documents carry it out. Nothing here knows of MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .graph import CitedDocument, Graph
+from .model import CITED_TYPE_LABELS, Document
+from .relations import Relations
+
+MAX_DEPTH = 8  # a chain of plans deeper than this is a loop in the content
+
+
+@dataclass(frozen=True)
+class Source:
+    """Why a relation is shown: the sentence of a document, or a line of the registry."""
+
+    url: str  # the document's page; "" for the registry
+    title: str  # the document's title, or the registry file
+    sentence: str
+    line: int
+
+
+def sources(graph: Graph, provenance) -> tuple[Source, ...]:
+    out = []
+    for p in provenance:
+        doc = graph.documents.get(p.path)
+        if doc is not None:
+            out.append(Source(doc.url, doc.title, p.sentence, p.line))
+        else:
+            out.append(Source("", p.path, p.sentence, p.line))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Node:
+    """One document in the cascade, ready to show."""
+
+    label: str  # `Kế hoạch số 17-KH/TU`, or a ward document's title
+    number: str
+    issuer: str
+    date: str
+    url: str  # site-relative
+    relation: str = ""  # "implements" (carries out its parent) or "cites" (only cites it)
+    provenance: tuple[Source, ...] = ()
+    children: tuple["Node", ...] = ()
+    is_document: bool = False  # published on the portal
+
+
+def cited_label(cited: CitedDocument) -> str:
+    return f"{CITED_TYPE_LABELS.get(cited.type, 'Văn bản')} số {cited.id}"
+
+
+def level(cited_id: str) -> str:
+    """`central` for `…/TW`, `city` for a city or province body (`…/TU`, `…/BTGDVTU`), else ""."""
+    match = re.fullmatch(r"\d+-[^/]+/(.+)", cited_id)
+    if not match:
+        return ""
+    issuer = match[1].upper()
+    if issuer == "TW":
+        return "central"
+    return "city" if issuer.endswith("TU") else ""
+
+
+def _cited_node(graph: Graph, key: str, relation: str, provenance, children) -> Node:
+    cited = graph.cited[key]
+    url = graph.documents[cited.published].url if cited.published else cited.url
+    return Node(cited_label(cited), cited.id, cited.issuer, cited.date.display() if cited.date else "",
+                url, relation, sources(graph, provenance), tuple(children), bool(cited.published))
+
+
+def _doc_node(graph: Graph, doc: Document, relation: str, provenance) -> Node:
+    return Node(doc.title, doc.number, doc.issuer, doc.date.display() if doc.date else "", doc.url,
+                relation, sources(graph, provenance), (), True)
+
+
+def descendants(relations: Relations, key: str) -> set[str]:
+    seen: set[str] = set()
+    todo = [key]
+    while todo:
+        for link in relations.children.get(todo.pop(), ()):
+            if link.child not in seen and link.child != key:
+                seen.add(link.child)
+                todo.append(link.child)
+    return seen
+
+
+def placements(graph: Graph, relations: Relations, path: str, within: set[str]) -> list[tuple[str, str, tuple]]:
+    """Where a document sits among the keys `within`: under the deepest of those it cites or
+    carries out (a ward letter citing both the city plan and the directive sits under the plan).
+    Returns (key, relation, provenance) for each."""
+    carried = {link.parent: link.provenance for link in relations.carried_out.get(path, ())}
+    own = {key for key, _relation in graph.outgoing.get(path, ())} | set(carried)
+    own = {k for k in own & within if graph.cited[k].published != path}
+    deepest = [k for k in own if not any(k in relations.ancestors(m) for m in own if m != k)]
+    return [(k, "implements" if k in carried else "cites", carried.get(k, ())) for k in sorted(deepest)]
+
+
+def tree(graph: Graph, relations: Relations, key: str) -> Node:
+    """The cascade under the cited document `key`."""
+    within = {key} | descendants(relations, key)
+    under: dict[str, list[tuple[Document, str, tuple]]] = {}
+    for path, doc in graph.documents.items():
+        for at, relation, provenance in placements(graph, relations, path, within):
+            under.setdefault(at, []).append((doc, relation, provenance))
+    return _subtree(graph, relations, key, "", (), under, frozenset(), 0)
+
+
+def _subtree(graph, relations, key, relation, provenance, under, path, depth) -> Node:
+    children: list[Node] = []
+    if depth < MAX_DEPTH:
+        for link in relations.children.get(key, ()):
+            if link.child not in path and link.child in graph.cited:
+                children.append(_subtree(graph, relations, link.child, "implements", link.provenance,
+                                         under, path | {key}, depth + 1))
+    children.sort(key=lambda n: (n.date == "", _date_key(graph, n.number), n.number))
+    docs = sorted(under.get(key, ()), key=lambda t: t[0].sort_key(), reverse=True)
+    children += [_doc_node(graph, doc, rel, prov) for doc, rel, prov in docs]
+    return _cited_node(graph, key, relation, provenance, children)
+
+
+def _date_key(graph: Graph, number: str):
+    found = next((c.date for c in graph.cited.values() if c.id == number and c.date), None)
+    return found.sort_key() if found else (0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Step:
+    label: str  # the number: `21-KH/TU`
+    url: str
+    title: str = ""
+
+
+def chains(graph: Graph, relations: Relations, path: str) -> tuple[tuple[tuple[Step, ...], ...], ...]:
+    """The ways up from a document: each a list of levels, the document it carries out first,
+    then what that carries out (`556-CV/BTĐVTU ← 79-NQ/TW, 80-NQ/TW`)."""
+    carried = [link.parent for link in relations.carried_out.get(path, ())
+               if link.parent in graph.cited and graph.cited[link.parent].published != path]
+    deepest = [k for k in carried if not any(k in relations.ancestors(m) for m in carried if m != k)]
+    out = []
+    for key in sorted(deepest, key=lambda k: graph.cited[k].id):
+        levels, seen, here = [], {key}, [key]
+        while here and len(levels) < MAX_DEPTH:
+            levels.append(tuple(_step(graph, k) for k in here))
+            ups = [link.parent for k in here for link in relations.parents.get(k, ()) if link.parent not in seen]
+            here = sorted(set(ups), key=lambda k: graph.cited[k].id)
+            seen.update(here)
+        out.append(tuple(levels))
+    return tuple(out)
+
+
+def _step(graph: Graph, key: str) -> Step:
+    cited = graph.cited[key]
+    url = graph.documents[cited.published].url if cited.published else cited.url
+    return Step(cited.id, url, cited.title)
+
+
+@dataclass(frozen=True)
+class Carrying:
+    """A ward document carrying out a directive, directly or through a plan (`via`)."""
+
+    document: Document
+    via: tuple[str, ...] = ()  # keys of the plans between, nearest the directive first
+
+
+def tracking(graph: Graph, relations: Relations) -> list[tuple[CitedDocument, str, list[Carrying]]]:
+    """Each central and city directive the portal knows (not published here), its level and
+    the ward documents carrying it out, newest first."""
+    rows = []
+    for key, cited in graph.cited.items():
+        kind = level(cited.id)
+        if not kind or cited.published:
+            continue
+        below = descendants(relations, key)
+        found = []
+        for path, doc in graph.documents.items():
+            keys = {link.parent for link in relations.carried_out.get(path, ())}
+            if key in keys:
+                found.append(Carrying(doc))
+            elif keys & below:
+                via = sorted(keys & below, key=lambda k: graph.cited[k].id)
+                found.append(Carrying(doc, tuple(via)))
+        found.sort(key=lambda c: c.document.sort_key(), reverse=True)
+        rows.append((cited, kind, found))
+    rows.sort(key=lambda r: (r[0].date.sort_key() if r[0].date else (0, 0, 0), r[0].key), reverse=True)
+    return rows

@@ -1,0 +1,158 @@
+"""Page data for the cascade, a document's life and deadlines (no HTML, no MkDocs).
+
+`extend` adds to the views `pages.build_site` made: the cascade tree of each cited
+directive, the chain upward and the deadlines of each document, which document
+replaces which; and the generated pages `/trien-khai/` (what each central and city
+directive has become in the ward) and `/han-thuc-hien/` (the deadlines).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from . import cascade, lifecycle
+from .deadlines import Deadline, find_deadlines
+from .graph import Graph
+from .model import CITED_TYPE_LABELS, Topic
+from .relations import Relations, infer
+
+TRACKING_SRC = "trien-khai.md"
+DEADLINES_SRC = "han-thuc-hien.md"
+CALENDAR_PATH = "han-thuc-hien.ics"
+LEVELS = {"central": "Trung ương", "city": "Thành phố, tỉnh"}
+
+
+@dataclass(frozen=True)
+class LifeItem:
+    """A document on the other side of a replacement: `Thông báo số 05-TB/ĐU ngày 10/02/2026`."""
+
+    kind: str  # "replaces" or "amends"
+    label: str
+    url: str  # "" when the portal has no page for it
+
+
+@dataclass(frozen=True)
+class TrackingRow:
+    label: str
+    url: str
+    level: str
+    date: str
+    date_iso: str
+    issuer: str
+    title: str
+    topics: tuple[str, ...]  # slugs of the topics of the documents citing it
+    carrying: tuple[tuple[object, tuple[str, ...]], ...]  # (DocItem, numbers of the plans between)
+
+
+@dataclass(frozen=True)
+class TrackingView:
+    rows: tuple[TrackingRow, ...]
+    topics: tuple[Topic, ...]
+
+    @property
+    def carried(self) -> tuple[TrackingRow, ...]:
+        return tuple(r for r in self.rows if r.carrying)
+
+    @property
+    def waiting(self) -> tuple[TrackingRow, ...]:
+        return tuple(r for r in self.rows if not r.carrying)
+
+
+@dataclass(frozen=True)
+class DeadlineItem:
+    deadline: Deadline
+    url: str
+    title: str
+    number: str  # `Công văn (chưa có số)`, `Kế hoạch số 12-KH/ĐU`
+
+
+@dataclass(frozen=True)
+class DeadlinesView:
+    dated: tuple[DeadlineItem, ...]  # a day or a period, soonest end first
+    other: tuple[DeadlineItem, ...]  # recurring, or a day without a year
+    calendar: str = CALENDAR_PATH
+
+
+def _doc_label(doc) -> str:
+    text = f"{doc.type_label} số {doc.number}" if doc.number else f"{doc.type_label} (chưa có số)"
+    if doc.date:
+        text += f" ngày {doc.date.display()}" if doc.date.day else f" {doc.date.display()}"
+    return text
+
+
+def _cited_life_label(cited) -> str:
+    text = f"{CITED_TYPE_LABELS.get(cited.type, 'Văn bản')} số {cited.id}"
+    return text + (f" ngày {cited.date.display()}" if cited.date and cited.date.day else "")
+
+
+def _life(graph: Graph) -> tuple[dict[str, list[LifeItem]], dict[str, list[LifeItem]]]:
+    """(what each page is replaced or amended by, what each document replaces or amends),
+    keyed by document path or cited key."""
+    changes, _problems = lifecycle.resolve(graph.documents.values(), graph.cited.values(),
+                                           [e.id for e in graph.registry])
+    by: dict[str, list[LifeItem]] = {}
+    of: dict[str, list[LifeItem]] = {}
+    for change in changes:
+        source = graph.documents[change.source]
+        by.setdefault(change.target_path or change.target_key, []).append(
+            LifeItem(change.kind, _doc_label(source), source.url))
+        if change.target_path:
+            target = graph.documents[change.target_path]
+            item = LifeItem(change.kind, _doc_label(target), target.url)
+        elif change.target_key:
+            cited = graph.cited[change.target_key]
+            item = LifeItem(change.kind, _cited_life_label(cited), cited.url)
+        else:
+            item = LifeItem(change.kind, change.id, "")
+        of.setdefault(change.source, []).append(item)
+    by.pop("", None)
+    return by, of
+
+
+def extend(graph: Graph, topics: list[Topic], views: dict, pages: list, item) -> tuple[dict, list]:
+    """Views and pages with the cascade, the life of documents and the deadlines added.
+    `item(doc)` makes the list item of a document (`pages._Lists.item`)."""
+    from .pages import DirectiveView, GeneratedPage  # pages calls this module: imported when used
+
+    relations = infer(graph, graph.registry)
+    replaced_by, replacing = _life(graph)
+    deadlines: list[DeadlineItem] = []
+    new_views = {}
+    for path, view in views.items():
+        doc = view.document
+        found = tuple(replace(d, line=doc.body_line + d.line - 1) for d in find_deadlines(doc.body))
+        deadlines += [DeadlineItem(d, doc.url, doc.title, _doc_label(doc)) for d in found]
+        new_views[path] = replace(view, chains=cascade.chains(graph, relations, path),
+                                  replaced_by=tuple(replaced_by.get(path, ())),
+                                  changes=tuple(replacing.get(path, ())), deadlines=found)
+    new_pages = []
+    for page in pages:
+        if isinstance(page.data, DirectiveView) and page.data.cited.key in graph.cited and \
+                page.src == f"van-ban-dan-chieu/{page.data.cited.key}.md":
+            key = page.data.cited.key
+            page = replace(page, data=replace(page.data, cascade=cascade.tree(graph, relations, key),
+                                              replaced_by=tuple(replaced_by.get(key, ()))))
+        new_pages.append(page)
+    new_pages.append(GeneratedPage(TRACKING_SRC, "Theo dõi triển khai", "tracking.html",
+                                   _tracking(graph, relations, topics, item)))
+    dated = sorted((d for d in deadlines if d.deadline.end), key=lambda d: (d.deadline.end, d.deadline.start, d.url))
+    other = tuple(d for d in deadlines if not d.deadline.end)
+    new_pages.append(GeneratedPage(DEADLINES_SRC, "Hạn thực hiện", "deadlines.html",
+                                   DeadlinesView(tuple(dated), other)))
+    return new_views, new_pages
+
+
+def _tracking(graph: Graph, relations: Relations, topics: list[Topic], item) -> TrackingView:
+    known = {t.slug for t in topics}
+    rows = []
+    for cited, level, carrying in cascade.tracking(graph, relations):
+        citing = {t for path, _relation in graph.incoming.get(cited.key, ()) for t in graph.documents[path].topics}
+        citing |= {t for c in carrying for t in c.document.topics}
+        url = cited.url
+        rows.append(TrackingRow(
+            cascade.cited_label(cited), url, LEVELS[level], cited.date.display() if cited.date else "",
+            cited.date.iso() if cited.date else "", cited.issuer, cited.title,
+            tuple(sorted(citing & known)),
+            tuple((item(c.document), tuple(graph.cited[k].id for k in c.via)) for c in carrying)))
+    used = {slug for row in rows for slug in row.topics}
+    return TrackingView(tuple(rows), tuple(t for t in topics if t.slug in used))
