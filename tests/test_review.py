@@ -87,7 +87,8 @@ def test_added_changed_removed_pages_and_citations(repo, capsys):
 
     code, out, _ = run(capsys, "--base", "main")
     assert code == 0
-    assert ("**1** văn bản mới · **1** văn bản sửa · **1** văn bản xóa · **14** trang thay đổi · "
+    # 14 pages, and /trien-khai/ (the new plan cites 80-NQ/TW), /han-thuc-hien/ (a new deadline).
+    assert ("**1** văn bản mới · **1** văn bản sửa · **1** văn bản xóa · **16** trang thay đổi · "
             "**1** dẫn chiếu thêm · **1** dẫn chiếu mất · **0** lỗi · **0** cảnh báo") in out
     # Added, with the content's text escaped for a Markdown table.
     assert ("| `content/van-ban/2026/ke-hoach-moi.md` | Kế hoạch | 3-KH/ĐU | 10/02/2026 | "
@@ -105,7 +106,7 @@ def test_added_changed_removed_pages_and_citations(repo, capsys):
         "  - `/van-ban-dan-chieu/17-kh-tu-2025/` Kế hoạch số 17-KH/TU (trang bị bỏ)",
         "  - `/van-ban/2025/ke-hoach-cu/` Kế hoạch cũ về văn hóa (trang bị bỏ)",
         "  - `/van-ban/2026/ke-hoach-moi/` Kế hoạch phát triển văn hóa \\| &lt;b&gt;2026&lt;/b&gt; (trang mới)",
-        "- **Trang khác** (1)",
+        "- **Trang khác** (3)",  # the home page, /trien-khai/, /han-thuc-hien/
     ):
         assert line in pages.splitlines(), pages
     assert ("- thêm: *Kế hoạch phát triển văn hóa \\| &lt;b&gt;2026&lt;/b&gt;* dẫn chiếu "

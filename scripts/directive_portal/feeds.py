@@ -50,6 +50,12 @@ def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Eleme
     return element
 
 
+def _changes(view) -> str:
+    """What the summary adds when a document replaces or amends others: " Thay thế Thông báo số 04-TB/ĐU."."""
+    words = {"replaces": "Thay thế", "amends": "Sửa đổi, bổ sung"}
+    return "".join(f" {words[item.kind]} {item.label}." for item in view.changes)
+
+
 def build_feed(site: Site, documents: list[Document], feed_path: str, page_url: str,
                title: str, settings: Settings) -> bytes:
     """One Atom feed (bytes, UTF-8) of the newest documents among `documents`."""
@@ -74,7 +80,11 @@ def build_feed(site: Site, documents: list[Document], feed_path: str, page_url: 
         _sub(entry, "link", rel="alternate", type="text/html", href=_href(doc.url, feed_path, settings.site_url))
         if doc.issuer:
             _sub(_sub(entry, "author"), "name", doc.issuer)
-        _sub(entry, "summary", description(view))
+        _sub(entry, "summary", description(view) + _changes(view))
+        for item in view.changes:  # the documents this one replaces or amends
+            if item.url:
+                _sub(entry, "link", rel="related", type="text/html", href=_href(item.url, feed_path, settings.site_url),
+                     title=item.label)
         for topic in view.topics:
             _sub(entry, "category", term=topic.slug, label=topic.title)
     ET.indent(feed)

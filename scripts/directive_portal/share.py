@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .pages import DocumentView, TopicView
-from .structured import legislation
+from .pages import DirectiveView, DocumentView, TopicView
+from .structured import cited_legislation, legislation
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ def for_page(view: object, page_url: str, site_url: str = "") -> PageShare:
     if isinstance(view, DocumentView):
         return PageShare(description(view), citation(view), "article",
                          legislation(view, page_url, site_url))
+    if isinstance(view, DirectiveView):
+        return PageShare(json_ld=cited_legislation(view, page_url, site_url))
     if isinstance(view, TopicView):
         topic = view.topic
         return PageShare(topic.description or f"Các văn bản về {topic.title}",

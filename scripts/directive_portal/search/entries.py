@@ -39,6 +39,7 @@ class Entry:
     body: str  # plain text of the whole document, for full-text search
     cites: tuple[str, ...]  # numbers of the documents it cites
     kind: str  # "doc" or "directive"
+    replaced: bool = False  # replaced by another document: no longer in force
 
     @property
     def date_display(self) -> str:
@@ -89,6 +90,7 @@ def entries(site: Site, texts: dict[str, tuple[str, str]] | None = None) -> list
             topics=tuple(t.slug for t in view.topics), topic_titles=tuple(t.title for t in view.topics),
             headings=heads,
             summary=clip(body, SUMMARY_CHARS), body=body, cites=cites, kind="doc",
+            replaced=any(item.kind == "replaces" for item in view.replaced_by),
         ))
     if texts is not None:
         texts.clear()
@@ -108,5 +110,6 @@ def entries(site: Site, texts: dict[str, tuple[str, str]] | None = None) -> list
             issuer=cited.issuer, date=cited.date, topics=(), topic_titles=(),
             headings=clip(" · ".join(view.titles), HEADINGS_CHARS), summary=clip(summary, SUMMARY_CHARS),
             body="", cites=(), kind="directive",
+            replaced=any(item.kind == "replaces" for item in view.replaced_by),
         ))
     return found

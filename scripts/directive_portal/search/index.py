@@ -214,6 +214,7 @@ class _Plan:
         type_index, issuer_index = self.type_index, self.issuer_index
         return _json([[e.url, e.title, e.number, type_index[e.type], issuer_index.get(e.issuer, 0),
                        e.date_display, e.summary, e.headings, 1 if e.kind == "directive" else 0]
+                      + ([1] if e.replaced else [])  # 1: replaced by another document (lifecycle.py)
                       for e in self.docs[start:start + BLOCK]])
 
     def _facets(self) -> bytes:
