@@ -79,7 +79,7 @@ def test_directive_53_shows_the_city_and_province_plans_with_the_ward_letters_un
     assert parents[slug_of(HAM_LIEM)] == "21-kh-tu-2025"
     page = (real / "van-ban-dan-chieu/53-ct-tw-2025/index.html").read_text(encoding="utf-8")
     # The provenance: the sentence that says 17-KH/TU carries out 53-CT/TW, and where it is.
-    assert "<q>Về thực hiện Kế hoạch số 17-KH/TU ngày 11/12/2025 của Ban Thường vụ Thành ủy về việc triển khai" in page
+    assert "portal-cascade__quote\">Về thực hiện Kế hoạch số 17-KH/TU ngày 11/12/2025 của Ban Thường vụ Thành ủy về việc triển khai" in page
     assert "dòng 56" in page
 
 
