@@ -13,7 +13,7 @@ from directive_portal.check_rules import find_marks, secrecy_marks, unsafe_html
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "check"
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "tests" / "fixtures" / "import" / "seeds"  # the raw seed texts, kept in the repo
 GOOD = "van-ban/2025/2025-12-20-cong-van-12-cv-du-viet-hung-tuyen-truyen.md"
 LINE = re.compile(r"^content/\S+\.(md|yml):\d+: .+ — .+", re.S)
 
@@ -141,10 +141,9 @@ def test_marks_stand_alone_not_inside_words(line, marks):
     assert find_marks(line) == marks
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the raw seeds folder /work/shared/seeds is not on this machine")
 def test_real_seed_texts_trigger_no_mark_and_no_html():
     texts = sorted(SEEDS.glob("*.txt"))
-    assert len(texts) == 4
+    assert len(texts) >= 4
     assert any("gắn bó mật thiết" in t.read_text(encoding="utf-8") for t in texts)
     for seed in texts:
         text = seed.read_text(encoding="utf-8")
