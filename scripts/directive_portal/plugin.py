@@ -30,7 +30,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import atomic, history, outputs, share
-from .content import generated_conflicts, load_content
+from .collisions import collisions, content_files
+from .content import load_content
 from .frontmatter import THEME_KEYS
 from .markdown_spans import overlaps, protected_ranges
 from .graph import build_graph
@@ -142,7 +143,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.warning(f"{prefix}{problem}")  # the graph names documents relative to docs_dir
         self.site = build_site(graph, list(content.topics), self.config.list_limit)
         self.generated = {page.src: page for page in self.site.pages}
-        conflicts = generated_conflicts(docs_dir, list(self.generated), prefix)
+        unpublished = [TOPICS_FILE] + [d.path for d in content.documents if d.is_draft]
+        conflicts = collisions(content_files(docs_dir), list(self.generated), prefix, unpublished)
         if conflicts:
             raise PluginError("\n".join(["Tệp trùng với trang do cổng tạo (thư mục site/ giữ nguyên):"]
                                         + [f"  {p}" for p in conflicts]))
