@@ -18,7 +18,7 @@ from .model import Problem
 # Files and folders of the built site that are not pages of content: the writers'
 # outputs (search index, feeds, short links) and the theme's own files.
 RESERVED_FILES = frozenset({"feed.xml", "sitemap.xml", "sitemap.xml.gz", "404.html", "robots.txt", "sw.js"})
-RESERVED_FOLDERS = ("assets/", "search/", "so/")
+RESERVED_FOLDERS = ("assets/", "search/", "so/", "van-ban/loai/", "van-ban/co-quan/", "van-ban/nam/")
 
 
 def output_path(src: str) -> str:

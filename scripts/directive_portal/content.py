@@ -167,6 +167,7 @@ def other_pages(content_dir: str, display_prefix: str = "") -> list[Problem]:
         if rel.endswith(".md") and not is_document_path(rel):
             text, problem = read_text(os.path.join(content_dir, rel), display_prefix + rel)
             problems += [problem] if problem is not None else page_rules(display_prefix + rel, text)
+
     return problems
 
 

@@ -79,4 +79,6 @@ def find_marks(line: str) -> list[Mark]:
 
 
 def may_hold_marks(text: str) -> bool:
-    return _ANY_MARK_WORD.search(text) is not None
+    if _ANY_MARK_WORD.search(text):
+        return True
+    return _INVISIBLE.search(text) is not None and _ANY_MARK_WORD.search(clean(text)) is not None

@@ -221,6 +221,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.title = page.meta["title"] = escape(generated.title)
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Every page's title is escaped before any template prints it: Material prints some
+        # titles raw (the heading of a page without one, navigation, footer). All pages are
+        # read before the first is rendered, so no template sees a title not yet escaped.
+        if page.title is not None and not isinstance(page.title, Markup):
+            page.title = escape(page.title)
+        return html
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         assert self.site is not None
         src = page.file.src_uri
