@@ -12,8 +12,9 @@ import os
 import sys
 from dataclasses import dataclass, replace
 
-from . import check_rules, registry
-from .content import Content, document_files, generated_conflicts, load_content, read_text
+from . import check_rules, link_rules, registry
+from .collisions import collisions, content_files
+from .content import Content, document_files, load_content, read_text
 from .graph import Graph, build_graph
 from .model import Problem
 from .pages import build_site
@@ -47,7 +48,7 @@ def check_content(content_dir: str, display_prefix: str = "") -> CheckResult:
     problems += _undescribed_citations(graph, display_prefix)
     generated = [page.src for page in build_site(graph, list(content.topics)).pages]
     problems += _file_rules(content_dir, content, generated, display_prefix)
-    problems += generated_conflicts(content_dir, generated, display_prefix)
+    problems += collisions(content_files(content_dir), generated, display_prefix, _unpublished(content))
     problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.severity, p.code, p.message))
     return CheckResult(content, graph, tuple(problems))
 
@@ -89,7 +90,7 @@ def _undescribed_citations(graph: Graph, prefix: str) -> list[Problem]:
 
 def _file_rules(content_dir: str, content: Content, generated: list[str], prefix: str) -> list[Problem]:
     sources = _site_sources(content_dir, content, generated)
-    pages = {check_rules.page_url(s).rstrip("/"): s for s in sorted(sources, reverse=True) if s.endswith(".md")}
+    pages = {link_rules.page_url(s).rstrip("/"): s for s in sorted(sources, reverse=True) if s.endswith(".md")}
     drafts = frozenset(d.path for d in content.documents if d.is_draft)
     problems = []
     for rel in document_files(content_dir):
@@ -100,8 +101,12 @@ def _file_rules(content_dir: str, content: Content, generated: list[str], prefix
         # Secrecy marks and unsafe HTML in bodies are found by load_content (the build refuses them
         # too); here also in front matter values, which the site shows escaped but should not hold.
         problems += check_rules.unsafe_html(prefix + rel, text)
-        problems += check_rules.broken_links(prefix + rel, rel, text, sources, pages, drafts)
+        problems += link_rules.broken_links(prefix + rel, rel, text, sources, pages, drafts)
     return problems
+
+
+def _unpublished(content: Content) -> list[str]:
+    return [TOPICS_FILE] + [d.path for d in content.documents if d.is_draft]
 
 
 def _site_sources(content_dir: str, content: Content, generated: list[str]) -> frozenset[str]:

@@ -229,6 +229,7 @@ class Document:
     topics: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
     status: str = "published"
+    urgency: str = ""  # KHẨN, THƯỢNG KHẨN, HỎA TỐC: a fact about the document, not part of its title
     lines: tuple[tuple[str, int], ...] = ()  # front matter key -> line
     replaces: tuple[str, ...] = ()  # numbers of the documents this one replaces (see lifecycle.py)
     amends: tuple[str, ...] = ()  # ... and of those it amends

@@ -30,7 +30,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import atomic, history, outputs, share
-from .content import generated_conflicts, load_content
+from .collisions import collisions, content_files
+from .content import load_content
 from .frontmatter import THEME_KEYS
 from .markdown_spans import overlaps, protected_ranges
 from .graph import build_graph
@@ -143,7 +144,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.warning(f"{prefix}{problem}")  # the graph names documents relative to docs_dir
         self.site = build_site(graph, list(content.topics), self.config.list_limit)
         self.generated = {page.src: page for page in self.site.pages}
-        conflicts = generated_conflicts(docs_dir, list(self.generated), prefix)
+        unpublished = [TOPICS_FILE] + [d.path for d in content.documents if d.is_draft]
+        conflicts = collisions(content_files(docs_dir), list(self.generated), prefix, unpublished)
         if conflicts:
             raise PluginError("\n".join(["Tệp trùng với trang do cổng tạo (thư mục site/ giữ nguyên):"]
                                         + [f"  {p}" for p in conflicts]))
@@ -219,6 +221,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.meta["template"] = generated.template
             page.title = page.meta["title"] = escape(generated.title)
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Every page's title is escaped before any template prints it: Material prints some
+        # titles raw (the heading of a page without one, navigation, footer). All pages are
+        # read before the first is rendered, so no template sees a title not yet escaped.
+        if page.title is not None and not isinstance(page.title, Markup):
+            page.title = escape(page.title)
+        return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         assert self.site is not None
