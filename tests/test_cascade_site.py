@@ -171,6 +171,9 @@ def test_a_notice_replacing_another_links_both_and_marks_the_old_one(tmp_path):
     assert 'href="../04/"' in row and "Thông báo số 04-TB/ĐU ngày 05/01/2026" in row
     assert "portal-replaced" not in new
     assert "Lịch sinh hoạt chi bộ &lt;b&gt;quý I&lt;/b&gt;" in old and "<b>quý I</b>" not in old
+    for page in ("trien-khai/index.html", "han-thuc-hien/index.html", "van-ban-dan-chieu/17-kh-tu-2025/index.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert "Lịch sinh hoạt chi bộ &lt;b&gt;quý I&lt;/b&gt;" in text and "<b>quý I</b>" not in text, page
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert "Thay thế Thông báo số 04-TB/ĐU ngày 05/01/2026." in feed
     records = [r for p in (site / "search").glob("*/r/*.json") for r in json.loads(p.read_text(encoding="utf-8"))]

@@ -10,7 +10,7 @@ and city directive, which ward documents carry it out. Nothing here knows of MkD
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .graph import CitedDocument, Graph
 from .model import CITED_TYPE_LABELS, Document
@@ -53,6 +53,7 @@ class Node:
     provenance: tuple[Source, ...] = ()
     children: tuple["Node", ...] = ()
     is_document: bool = False  # published on the portal
+    more: int = 0  # documents under it not shown (past the limit): the page's list has them all
 
 
 def cited_label(cited: CitedDocument) -> str:
@@ -93,43 +94,54 @@ def descendants(relations: Relations, key: str) -> set[str]:
     return seen
 
 
-def placements(graph: Graph, relations: Relations, path: str, within: set[str]) -> list[tuple[str, str, tuple]]:
-    """Where a document sits among the keys `within`: under the deepest of those it cites or
+def placements(graph: Graph, relations: Relations) -> dict[str, list[tuple[Document, str, tuple]]]:
+    """Where each document sits in the cascades: under the deepest of the documents it cites or
     carries out (a ward letter citing both the city plan and the directive sits under the plan).
-    Returns (key, relation, provenance) for each."""
-    carried = {link.parent: link.provenance for link in relations.carried_out.get(path, ())}
-    own = {key for key, _relation in graph.outgoing.get(path, ())} | set(carried)
-    own = {k for k in own & within if graph.cited[k].published != path}
-    deepest = [k for k in own if not any(k in relations.ancestors(m) for m in own if m != k)]
-    return [(k, "implements" if k in carried else "cites", carried.get(k, ())) for k in sorted(deepest)]
-
-
-def tree(graph: Graph, relations: Relations, key: str) -> Node:
-    """The cascade under the cited document `key`."""
-    within = {key} | descendants(relations, key)
+    Made once for every tree: the deepest within one tree are the deepest of all that are in it.
+    Cited key -> (document, "implements" or "cites", provenance), newest first."""
+    ancestors: dict[str, set[str]] = {}
     under: dict[str, list[tuple[Document, str, tuple]]] = {}
     for path, doc in graph.documents.items():
-        for at, relation, provenance in placements(graph, relations, path, within):
-            under.setdefault(at, []).append((doc, relation, provenance))
-    return _subtree(graph, relations, key, "", (), under, frozenset(), 0)
+        carried = {link.parent: link.provenance for link in relations.carried_out.get(path, ())}
+        own = {key for key, _relation in graph.outgoing.get(path, ())} | set(carried)
+        own = {k for k in own if k in graph.cited and graph.cited[k].published != path}
+        above: set[str] = set()
+        for k in own:
+            if k not in ancestors:
+                ancestors[k] = relations.ancestors(k)
+            above |= ancestors[k]
+        for k in sorted(own - above):
+            under.setdefault(k, []).append((doc, "implements" if k in carried else "cites", carried.get(k, ())))
+    for entries in under.values():
+        entries.sort(key=lambda t: t[0].sort_key(), reverse=True)
+    return under
 
 
-def _subtree(graph, relations, key, relation, provenance, under, path, depth) -> Node:
+def tree(graph: Graph, relations: Relations, key: str, under: dict | None = None, limit: int = 0) -> Node:
+    """The cascade under the cited document `key`; `under` from `placements` (made when not
+    given); past `limit` documents under one node (0: no limit), the newest are shown."""
+    if under is None:
+        under = placements(graph, relations)
+    return _subtree(graph, relations, key, "", (), under, frozenset(), 0, limit)
+
+
+def _subtree(graph, relations, key, relation, provenance, under, path, depth, limit) -> Node:
     children: list[Node] = []
     if depth < MAX_DEPTH:
-        for link in relations.children.get(key, ()):
-            if link.child not in path and link.child in graph.cited:
-                children.append(_subtree(graph, relations, link.child, "implements", link.provenance,
-                                         under, path | {key}, depth + 1))
-    children.sort(key=lambda n: (n.date == "", _date_key(graph, n.number), n.number))
-    docs = sorted(under.get(key, ()), key=lambda t: t[0].sort_key(), reverse=True)
-    children += [_doc_node(graph, doc, rel, prov) for doc, rel, prov in docs]
-    return _cited_node(graph, key, relation, provenance, children)
+        links = [link for link in relations.children.get(key, ()) if link.child not in path and link.child in graph.cited]
+        links.sort(key=lambda link: (_date_key(graph.cited[link.child]), graph.cited[link.child].id))
+        for link in links:
+            children.append(_subtree(graph, relations, link.child, "implements", link.provenance,
+                                     under, path | {key}, depth + 1, limit))
+    docs = under.get(key, ())
+    shown = docs[:limit] if limit else docs
+    children += [_doc_node(graph, doc, rel, prov) for doc, rel, prov in shown]
+    node = _cited_node(graph, key, relation, provenance, children)
+    return replace(node, more=len(docs) - len(shown)) if len(docs) > len(shown) else node
 
 
-def _date_key(graph: Graph, number: str):
-    found = next((c.date for c in graph.cited.values() if c.id == number and c.date), None)
-    return found.sort_key() if found else (0, 0, 0)
+def _date_key(cited: CitedDocument) -> tuple:
+    return (cited.date is None,) + (cited.date.sort_key() if cited.date else (0, 0, 0))
 
 
 @dataclass(frozen=True)
@@ -174,21 +186,23 @@ class Carrying:
 def tracking(graph: Graph, relations: Relations) -> list[tuple[CitedDocument, str, list[Carrying]]]:
     """Each central and city directive the portal knows (not published here), its level and
     the ward documents carrying it out, newest first."""
+    carrying: dict[str, list[str]] = {}  # cited key -> documents carrying it out themselves
+    for path, links in relations.carried_out.items():
+        for link in links:
+            carrying.setdefault(link.parent, []).append(path)
     rows = []
     for key, cited in graph.cited.items():
         kind = level(cited.id)
         if not kind or cited.published:
             continue
-        below = descendants(relations, key)
-        found = []
-        for path, doc in graph.documents.items():
-            keys = {link.parent for link in relations.carried_out.get(path, ())}
-            if key in keys:
-                found.append(Carrying(doc))
-            elif keys & below:
-                via = sorted(keys & below, key=lambda k: graph.cited[k].id)
-                found.append(Carrying(doc, tuple(via)))
-        found.sort(key=lambda c: c.document.sort_key(), reverse=True)
-        rows.append((cited, kind, found))
+        found: dict[str, set[str]] = {path: set() for path in carrying.get(key, ())}
+        for below in descendants(relations, key):
+            for path in carrying.get(below, ()):
+                if path not in found or found[path]:  # direct carrying out wins over "through a plan"
+                    found.setdefault(path, set()).add(below)
+        items = [Carrying(graph.documents[p], tuple(sorted(via, key=lambda k: graph.cited[k].id)))
+                 for p, via in found.items()]
+        items.sort(key=lambda c: c.document.sort_key(), reverse=True)
+        rows.append((cited, kind, items))
     rows.sort(key=lambda r: (r[0].date.sort_key() if r[0].date else (0, 0, 0), r[0].key), reverse=True)
     return rows

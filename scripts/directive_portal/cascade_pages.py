@@ -19,6 +19,8 @@ from .relations import Relations, infer
 TRACKING_SRC = "trien-khai.md"
 DEADLINES_SRC = "han-thuc-hien.md"
 CALENDAR_PATH = "han-thuc-hien.ics"
+TREE_LIMIT = 20  # documents shown under one node of a cascade; the page's full list has them all
+TRACKING_LIMIT = 10  # ward documents shown per directive on /trien-khai/, newest first
 LEVELS = {"central": "Trung ương", "city": "Thành phố, tỉnh"}
 
 
@@ -42,6 +44,7 @@ class TrackingRow:
     title: str
     topics: tuple[str, ...]  # slugs of the topics of the documents citing it
     carrying: tuple[tuple[object, tuple[str, ...]], ...]  # (DocItem, numbers of the plans between)
+    more: int = 0  # documents carrying it out past the ones shown (the directive's page lists them)
 
 
 @dataclass(frozen=True)
@@ -125,12 +128,13 @@ def extend(graph: Graph, topics: list[Topic], views: dict, pages: list, item) ->
         new_views[path] = replace(view, chains=cascade.chains(graph, relations, path),
                                   replaced_by=tuple(replaced_by.get(path, ())),
                                   changes=tuple(replacing.get(path, ())), deadlines=found)
+    under = cascade.placements(graph, relations)
     new_pages = []
     for page in pages:
         if isinstance(page.data, DirectiveView) and page.data.cited.key in graph.cited and \
                 page.src == f"van-ban-dan-chieu/{page.data.cited.key}.md":
             key = page.data.cited.key
-            page = replace(page, data=replace(page.data, cascade=cascade.tree(graph, relations, key),
+            page = replace(page, data=replace(page.data, cascade=cascade.tree(graph, relations, key, under, TREE_LIMIT),
                                               replaced_by=tuple(replaced_by.get(key, ()))))
         new_pages.append(page)
     new_pages.append(GeneratedPage(TRACKING_SRC, "Theo dõi triển khai", "tracking.html",
@@ -153,6 +157,7 @@ def _tracking(graph: Graph, relations: Relations, topics: list[Topic], item) -> 
             cascade.cited_label(cited), url, LEVELS[level], cited.date.display() if cited.date else "",
             cited.date.iso() if cited.date else "", cited.issuer, cited.title,
             tuple(sorted(citing & known)),
-            tuple((item(c.document), tuple(graph.cited[k].id for k in c.via)) for c in carrying)))
+            tuple((item(c.document), tuple(graph.cited[k].id for k in c.via)) for c in carrying[:TRACKING_LIMIT]),
+            max(0, len(carrying) - TRACKING_LIMIT)))
     used = {slug for row in rows for slug in row.topics}
     return TrackingView(tuple(rows), tuple(t for t in topics if t.slug in used))

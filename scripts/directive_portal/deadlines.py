@@ -15,19 +15,23 @@ from dataclasses import dataclass
 from .relations import sentence_around
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_DEADLINE = re.compile(
-    r"(?P<day>(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|hoàn\s+thành)\s+(?:ngày\s+)?(?:ngày\s+)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
+# White space may hold Markdown emphasis: "hoàn thành trong **quý I/2026**".
+_PATTERN = (
+    r"(?<!\w)(?:(?P<day>(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|hoàn\s+thành)\s+(?:ngày\s+)?"
+    r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})))"
     r"|(?P<quarter>(?:trong\s+|hoàn\s+thành\s+|trước\s+|xong\s+)quý\s+(?P<q>IV|I{1,3}|[1-4])\s*/\s*(?P<qy>\d{4}))"
     r"|(?P<month>(?:trong\s+|hoàn\s+thành\s+|xong\s+)tháng\s+(?P<mm>\d{1,2})\s*/\s*(?P<my>\d{4}))"
     r"|(?P<year>trong\s+năm\s+(?P<yy>\d{4}))"
-    r"|(?P<every>(?:hằng|hàng|định\s+kỳ\s+hằng|định\s+kỳ\s+hàng)\s+(?P<unit>tháng|quý|tuần))",
-    re.IGNORECASE,
+    r"|(?P<every>(?:hằng|hàng|định\s+kỳ\s+hằng|định\s+kỳ\s+hàng)\s+(?P<unit>tháng|quý|tuần)))"
 )
-# "trước ngày 28/3/2026" needs its "trước"; a bare date elsewhere is not a deadline.
+_DEADLINE = re.compile(re.sub(r"\\s([+*])", r"[\\s*_]\1", _PATTERN), re.IGNORECASE)
+# Every deadline holds one of these: the big pattern is tried only around them (str.find is
+# fast; trying the pattern at every word of 10,000 documents is not).
+_MARKERS = ("/19", "/20", "năm 19", "năm 20", "hằng", "hàng", "Hằng", "Hàng", "trước ngày", "Trước ngày",
+            "chậm nhất", "Chậm nhất", "hạn chót", "Hạn chót")
+_REACH = 48  # characters from the start of a deadline to its marker, at most
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
-_DAY_HEAD = re.compile(r"trước|chậm|hạn|hoàn", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -76,18 +80,33 @@ def _deadline(match: re.Match) -> tuple[str, str, datetime.date | None, datetime
     return "recurring", f"hằng {match['unit'].lower()}", None, None
 
 
+def _candidates(text: str) -> list[int]:
+    hits: set[int] = set()
+    for marker in _MARKERS:
+        at = text.find(marker)
+        while at >= 0:
+            hits.add(at)
+            at = text.find(marker, at + 1)
+    return sorted(hits)
+
+
 def find_deadlines(text: str) -> list[Deadline]:
     """Every deadline in `text`, in order. Markdown emphasis (`**quý I/2026**`) is read through."""
-    plain = re.sub(r"[*_]", " ", text)  # same length: offsets and lines stay the text's
     found = []
-    for match in _DEADLINE.finditer(plain):
-        if match["d2"] and not _DAY_HEAD.search(plain, max(0, match.start() - 20), match.start()):
+    last = 0
+    for hit in _candidates(text):
+        if hit < last:
             continue
+        match = next((m for m in _DEADLINE.finditer(text, max(last, hit - _REACH), hit + _REACH)
+                      if m.end() > hit), None)
+        if match is None:
+            continue
+        last = match.end()
         made = _deadline(match)
         if made is None:
             continue
         kind, label, start, end = made
         sentence = _EMPHASIS.sub("", sentence_around(text, match.start(), match.end())[0])
-        found.append(Deadline(kind, " ".join(match.group(0).split()), label, sentence,
+        found.append(Deadline(kind, " ".join(_EMPHASIS.sub("", match.group(0)).split()), label, sentence,
                               text.count("\n", 0, match.start()) + 1, start, end))
     return found

@@ -32,6 +32,7 @@ _BEFORE_CITATION = re.compile(
     r"(?:triển\s+khai|thực\s+hiện|quán\s+triệt|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá|thi\s+hành)"
     r"(?:[\s,]+[^\s.;:!?()]+){0,8}?[\s,]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[.!?](?=\s)|:\s*\n|\n\s*\n|\n(?=\s*(?:[-+*#]|\d+\.)))")
+_SENTENCE_MAX = 1200  # characters of a sentence read on either side of a citation
 _WINDOW = 120  # characters read back from a citation for the carrying-out words
 
 
@@ -76,11 +77,12 @@ class Relations:
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, int]:
     """The sentence of `text` holding [start, end): (its text squashed, its offset)."""
-    head = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
+    floor = max(0, start - _SENTENCE_MAX)  # a sentence longer than this is cut: read back no further
+    head = floor
+    for match in _SENTENCE_END.finditer(text, floor, start):
         head = match.end()
-    tail = _SENTENCE_END.search(text, end)
-    stop = tail.end() if tail else len(text)
+    tail = _SENTENCE_END.search(text, end, end + _SENTENCE_MAX)
+    stop = tail.end() if tail else min(len(text), end + _SENTENCE_MAX)
     return squash(text[head:stop].lstrip("#> -")), head
 
 
