@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from directive_portal.cascade import chains, tree
+from sites import REPO
 from directive_portal.deadlines import find_deadlines
 from directive_portal.frontmatter import read_document
 from directive_portal.graph import build_graph
@@ -141,3 +142,12 @@ def test_deadlines_keep_periods_as_periods_and_invent_no_date():
     assert quarter.sentence == 'Kế hoạch thực hiện phải "rõ kết quả" hoàn thành trong quý I/2026.'
     assert (day.start, day.last_day) == (datetime.date(2026, 3, 28), datetime.date(2026, 3, 28))
     assert monthly.start is None and undated.start is None
+
+
+def test_deadlines_found_around_markers_are_those_found_everywhere():
+    texts = [path.read_text(encoding="utf-8") for path in sorted((REPO / "content" / "van-ban").glob("*/*.md"))]
+    texts.append("Hoàn thành **trước ngày 5 tháng 1 năm 2026**; xong tháng 4/2026, hàng quý báo cáo; "
+                 "trong năm 2025 và trước quý IV/2026, chậm nhất là ngày 30/6/2026, hạn chót 1/7.")
+    for text in texts:
+        assert find_deadlines(text) == find_deadlines(text, everywhere=True)
+    assert len(find_deadlines(texts[-1])) == 7

@@ -90,18 +90,23 @@ def _candidates(text: str) -> list[int]:
     return sorted(hits)
 
 
-def find_deadlines(text: str) -> list[Deadline]:
-    """Every deadline in `text`, in order. Markdown emphasis (`**quý I/2026**`) is read through."""
-    found = []
+def _matches(text: str):
     last = 0
     for hit in _candidates(text):
         if hit < last:
             continue
         match = next((m for m in _DEADLINE.finditer(text, max(last, hit - _REACH), hit + _REACH)
                       if m.end() > hit), None)
-        if match is None:
-            continue
-        last = match.end()
+        if match is not None:
+            last = match.end()
+            yield match
+
+
+def find_deadlines(text: str, everywhere: bool = False) -> list[Deadline]:
+    """Every deadline in `text`, in order. Markdown emphasis (`**quý I/2026**`) is read through.
+    `everywhere`: try the pattern at every position (the plain definition, slower; for tests)."""
+    found = []
+    for match in (_DEADLINE.finditer(text) if everywhere else _matches(text)):
         made = _deadline(match)
         if made is None:
             continue
