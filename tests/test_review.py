@@ -119,7 +119,7 @@ def test_problems_found_by_check_are_listed(repo, capsys):
     shutil.copy(FIXTURES / "rules" / "draft-document.md", folder / "draft-document.md")
     code, out, _ = run(capsys, "--base", "main")
     assert code == 0
-    assert "**5** lỗi · **1** cảnh báo" in out
+    assert "**4** lỗi · **1** cảnh báo" in out
     assert "- **lỗi** `content/van-ban/2025/unsafe-html.md:12` có thẻ HTML &lt;script&gt;" in out
     assert "- cảnh báo `content/van-ban/2025/draft-document.md:7` văn bản đang là bản nháp" in out
     assert "| bản nháp |" in out
