@@ -7,7 +7,7 @@ prints them as `path:line: problem — fix` or as GitHub Actions annotations.
 
 from __future__ import annotations
 
-import argparse
+from .arguments import ArgumentParser
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -156,8 +156,8 @@ def format_problem(problem: Problem, style: str = "text") -> str:
     return str(problem)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="portal check",
         description="Kiểm tra văn bản trong content/ mà không cần xây dựng trang: thông tin văn bản, "
                     "chủ đề, ngày, số trùng, dẫn chiếu, bản nháp, liên kết, mã HTML nguy hiểm, dấu mật.")
@@ -187,7 +187,7 @@ def main(argv: list[str]) -> int:
     count = 0
     for root in roots:
         result = check_content(root, display_prefix(root))
-        count += len(document_files(root))
+        count += sum(_selected_file(os.path.join(root, rel), targets) for rel in document_files(root))
         problems += [p for p in result.problems if _selected(p, targets)]
     for problem in problems:
         print(format_problem(problem, args.format))
@@ -198,9 +198,14 @@ def main(argv: list[str]) -> int:
 
 
 def _selected(problem: Problem, targets: list[str]) -> bool:
+    return _selected_file(problem.path, targets)
+
+
+def _selected_file(path: str, targets: list[str]) -> bool:
+    """Whether `path` is one of the named files or inside one of the named folders."""
     if not targets:
         return True
-    path = os.path.abspath(problem.path)
+    path = os.path.abspath(path)
     return any(path == t or path.startswith(t.rstrip(os.sep) + os.sep) for t in targets)
 
 

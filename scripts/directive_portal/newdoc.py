@@ -8,7 +8,8 @@ existing file is never overwritten.
 
 from __future__ import annotations
 
-import argparse
+from .arguments import ArgumentParser
+from .file_errors import describe
 import datetime
 import json
 import os
@@ -106,8 +107,8 @@ def create(content_dir: str, doc: NewDocument) -> str:
     return rel
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="portal new", description="Tạo tệp văn bản mới theo mẫu thông tin văn bản, ở đúng thư mục.")
     parser.add_argument("--type", required=True, choices=list(DOCUMENT_TYPES), help="loại văn bản")
     parser.add_argument("--title", default="", help="trích yếu")
@@ -144,6 +145,9 @@ def main(argv: list[str], today: datetime.date | None = None) -> int:
         rel = document_relpath(doc.type, doc.number, doc.date, doc.place, doc.title)
         print(f"{os.path.join(args.content, rel)}:1: tệp đã có, không ghi đè — mở tệp đó để sửa, "
               "hoặc đổi --title/--number/--date để tạo tệp khác", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"portal new: {describe(exc)}", file=sys.stderr)
         return 1
     path = os.path.join(args.content, rel)
     print(path)

@@ -9,7 +9,7 @@ gained or lost; and what `portal check` finds in the working tree.
 
 from __future__ import annotations
 
-import argparse
+from .arguments import ArgumentParser
 import difflib
 import io
 import os
@@ -69,8 +69,8 @@ def read_side(content_dir: str, checked: CheckResult | None = None) -> Side:
 def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
-    except OSError as exc:
-        raise ReviewError(f"không chạy được git ({exc}) — cài git rồi chạy lại") from None
+    except OSError:
+        raise ReviewError("không chạy được git — cài git (apt install git) rồi chạy lại") from None
 
 
 def extract_base(ref: str, content_dir: str, dest: str) -> str:
@@ -218,12 +218,16 @@ def review(ref: str, content_dir: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="portal review",
         description="So sánh thư mục nội dung với một nhánh git và in bản tóm tắt Markdown cho pull request.")
     parser.add_argument("--base", required=True, metavar="REF", help="nhánh hoặc commit để so sánh, ví dụ origin/main")
     parser.add_argument("--content", default="content", help="thư mục nội dung (mặc định: content)")
     args = parser.parse_args(argv)
+    if not os.path.isdir(args.content):
+        print(f"portal review: không tìm thấy thư mục nội dung '{args.content}' — chạy lệnh từ thư mục gốc "
+              "của kho (nơi có thư mục content/), hoặc chỉ ra thư mục đó bằng --content", file=sys.stderr)
+        return 2
     try:
         sys.stdout.write(review(args.base, args.content))
     except ReviewError as exc:
