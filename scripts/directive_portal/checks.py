@@ -152,7 +152,7 @@ def format_problem(problem: Problem, style: str = "text") -> str:
         return (f"::{level} file={_escape_property(problem.path)},line={problem.line},"
                 f"title={_escape_property(title)}::{_escape_data(message)}")
     if problem.severity == "warning":
-        return f"{problem.path}:{problem.line}: cảnh báo: {problem.message}" + (f" — {problem.fix}" if problem.fix else "")
+        return str(replace(problem, message="cảnh báo: " + problem.message))
     return str(problem)
 
 
