@@ -95,6 +95,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.generated: dict = {}
         self.staging = ""
         self.final_site_dir = ""
+        self.lock = -1  # the site's build lock (atomic.lock), held from on_config to the swap
         self.counter: _WarningCounter | None = None
         self.history = history.History()
         self.dirty = False
@@ -148,6 +149,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                         + [f"  {p}" for p in conflicts]))
         if self.config.atomic_build and self.command == "build":
             self.final_site_dir = config.site_dir
+            self.lock = atomic.lock(config.site_dir, lambda: log.info(
+                f"Một lần xây dựng khác đang ghi vào {config.site_dir}: đợi nó xong rồi mới xây dựng tiếp..."))
             self.staging = atomic.prepare(config.site_dir)
             config.site_dir = self.staging
         # The page data lives until the end of the build: keep Python's cyclic collector from
@@ -249,6 +252,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         atomic.commit(self.staging, self.final_site_dir)
         config.site_dir = self.final_site_dir
         self.staging = ""
+        self._unlock()
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
@@ -261,6 +265,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.staging:
             atomic.discard(self.staging)
             self.staging = ""
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self.lock >= 0:
+            atomic.unlock(self.lock)
+            self.lock = -1
 
     def _generated(self, src: str):
         return self.generated.get(src)
