@@ -26,7 +26,7 @@ BAD_CALLS = [  # (argv, a word of the Vietnamese message expected)
     (["new", "--type", "ke-hoach", "--title"], "--title cần một giá trị"),
     (["review"], "thiếu tham số bắt buộc: --base"),
     (["review", "--base"], "--base cần một giá trị"),
-    (["import"], "thiếu tham số bắt buộc: FILE"),
+    (["import"], "thiếu tham số bắt buộc: TỆP"),
     (["import", "a.txt", "--khong"], "không hiểu tham số: --khong"),
     (["build", "--khong"], "không hiểu tham số: --khong"),
     (["serve", "--khong"], "không hiểu tham số: --khong"),

@@ -161,9 +161,9 @@ def _parser() -> ArgumentParser:
         prog="portal check",
         description="Kiểm tra văn bản trong content/ mà không cần xây dựng trang: thông tin văn bản, "
                     "chủ đề, ngày, số trùng, dẫn chiếu, bản nháp, liên kết, mã HTML nguy hiểm, dấu mật.")
-    parser.add_argument("paths", nargs="*", metavar="PATH",
+    parser.add_argument("paths", nargs="*", metavar="ĐƯỜNG_DẪN",
                         help="tệp hoặc thư mục cần kiểm tra (mặc định: cả thư mục content/)")
-    parser.add_argument("--content", default="content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--content", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="'github': in dạng chú thích của GitHub Actions")
     parser.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi (thoát mã 1)")

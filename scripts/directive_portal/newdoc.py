@@ -110,14 +110,15 @@ def create(content_dir: str, doc: NewDocument) -> str:
 def _parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="portal new", description="Tạo tệp văn bản mới theo mẫu thông tin văn bản, ở đúng thư mục.")
-    parser.add_argument("--type", required=True, choices=list(DOCUMENT_TYPES), help="loại văn bản")
-    parser.add_argument("--title", default="", help="trích yếu")
-    parser.add_argument("--number", default="", help="số ký hiệu, ví dụ 12-KH/ĐU")
-    parser.add_argument("--date", default="", help="ngày ký: 2026-03-05, 05/03/2026, 2026-03 (mặc định: năm nay)")
-    parser.add_argument("--issuer", default="", help="cơ quan ban hành")
-    parser.add_argument("--place", default="", help="địa danh, ví dụ Việt Hưng")
-    parser.add_argument("--topic", action="append", default=[], help="chủ đề (slug), có thể ghi nhiều lần")
-    parser.add_argument("--content", default="content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--type", required=True, choices=list(DOCUMENT_TYPES), metavar="LOẠI",
+                        help="loại văn bản: " + ", ".join(DOCUMENT_TYPES))
+    parser.add_argument("--title", default="", metavar="TRÍCH_YẾU", help="trích yếu")
+    parser.add_argument("--number", default="", metavar="SỐ", help="số ký hiệu, ví dụ 12-KH/ĐU")
+    parser.add_argument("--date", default="", metavar="NGÀY", help="ngày ký: 2026-03-05, 05/03/2026, 2026-03 (mặc định: năm nay)")
+    parser.add_argument("--issuer", default="", metavar="CƠ_QUAN", help="cơ quan ban hành")
+    parser.add_argument("--place", default="", metavar="ĐỊA_DANH", help="địa danh, ví dụ Việt Hưng")
+    parser.add_argument("--topic", action="append", default=[], metavar="CHỦ_ĐỀ", help="chủ đề (slug), có thể ghi nhiều lần")
+    parser.add_argument("--content", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
     return parser
 
 

@@ -228,8 +228,8 @@ def main(argv: list[str]) -> int:
     parser = ArgumentParser(
         prog="portal review",
         description="So sánh thư mục nội dung với một nhánh git và in bản tóm tắt Markdown cho pull request.")
-    parser.add_argument("--base", required=True, metavar="REF", help="nhánh hoặc commit để so sánh, ví dụ origin/main")
-    parser.add_argument("--content", default="content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--base", required=True, metavar="NHÁNH", help="nhánh hoặc commit để so sánh, ví dụ origin/main")
+    parser.add_argument("--content", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
     args = parser.parse_args(argv)
     if not os.path.isdir(args.content):
         print(f"portal review: không tìm thấy thư mục nội dung '{args.content}' — chạy lệnh từ thư mục gốc "

@@ -96,11 +96,11 @@ def main(argv: list[str] | None = None) -> int:
         prog="portal import",
         description="Nhập văn bản (.txt, .md, .docx) thành tài liệu Markdown trong content/.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="tệp cần nhập: .docx, .txt hoặc .md")
-    parser.add_argument("--out", default="content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("files", nargs="+", metavar="TỆP", help="tệp cần nhập: .docx, .txt hoặc .md")
+    parser.add_argument("--out", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
     parser.add_argument("--dry-run", action="store_true", help="chỉ in ra, không ghi tệp")
     parser.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
-    parser.add_argument("--topics", default=None, help="danh mục chủ đề (mặc định: <out>/topics.yml)")
+    parser.add_argument("--topics", default=None, metavar="TỆP", help="danh mục chủ đề (mặc định: <out>/topics.yml)")
     args = parser.parse_args(argv)
     topics_path = args.topics or os.path.join(args.out, "topics.yml")
     results = import_files(args.files, args.out, args.dry_run, args.force, topics_path)
