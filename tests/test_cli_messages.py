@@ -86,6 +86,7 @@ def test_review_outside_the_repo_names_the_missing_content_folder(tmp_path, caps
 @pytest.mark.parametrize("argv,named", [
     (["import", "khong-co.docx"], "khong-co.docx: không tìm thấy tệp"),
     (["import", "khong-co.txt", "--dry-run"], "khong-co.txt: không tìm thấy tệp"),
+    (["import", "--topics", "khong-co.yml", "a.txt"], "khong-co.yml: không tìm thấy tệp"),
     (["check", "khong-co.md"], "khong-co.md:1: không tìm thấy tệp"),
     (["review", "--base", "main", "--content", "khong-co"], "không tìm thấy thư mục nội dung 'khong-co'"),
     (["new", "--type", "ke-hoach", "--content", "/proc/khong-co"], "/proc/khong-co: không tìm thấy tệp"),

@@ -102,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
     parser.add_argument("--topics", default=None, metavar="TỆP", help="danh mục chủ đề (mặc định: <out>/topics.yml)")
     args = parser.parse_args(argv)
+    if args.topics and not os.path.isfile(args.topics):  # named on purpose: not silently left out
+        print(f"lỗi: {describe(FileNotFoundError(2, 'missing'), args.topics)}", file=sys.stderr)
+        return 1
     topics_path = args.topics or os.path.join(args.out, "topics.yml")
     results = import_files(args.files, args.out, args.dry_run, args.force, topics_path)
     status = 0
