@@ -87,12 +87,15 @@ def test_the_second_taker_waits_and_says_so(tmp_path):
 def test_two_builds_at_once_leave_one_complete_site(site):
     config, single = site
     root = config.parent
+    waited = 0
     for _round in range(3):
         builds = [start(config), start(config)]
         outputs = [b.communicate(timeout=300) for b in builds]
         assert [b.returncode for b in builds] == [0, 0], [err for _out, err in outputs]
         assert files(root / "site") == single
         assert leftovers(root) == []
+        waited += sum("đợi nó xong rồi mới xây dựng tiếp" in err for _out, err in outputs)
+    assert waited  # started together, one of two waited at least once (and said so)
 
 
 def test_a_build_right_after_kill_9_works(site):
