@@ -45,7 +45,7 @@ def test_check_tests_build_review_upload_in_that_order():
         next(i for i, r in enumerate(runs) if shlex.split(r)[:2] == ["python3", "-m"] and "'.[test]'" in r),
         runs.index("portal check --format github"),
         runs.index("bash .ci/run"),
-        runs.index("mkdocs build --strict"),
+        next(i for i, r in enumerate(runs) if r.startswith("portal build --strict")),
         runs.index('portal review --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"'),
     ]
     assert order == sorted(order)
@@ -73,7 +73,7 @@ def test_actions_run_on_node_24():
 
 def test_the_preview_is_uploaded_when_only_check_or_review_fails():
     steps = _steps()
-    build = next(s for s in steps if s.get("run") == "mkdocs build --strict")
+    build = next(s for s in steps if s.get("run", "").startswith("portal build --strict"))
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     review_step = next(s for s in steps if s.get("run", "").startswith("portal review"))
     for step in (build, review_step, upload):
