@@ -24,8 +24,9 @@ PROGRESS = [
     (re.compile(r"^Detected file changes$"), "Thấy tệp thay đổi, đang xây dựng lại..."),
     (re.compile(r"^Reloading browsers$"), "Đã xây dựng lại, trình duyệt sẽ tự tải lại trang."),
     (re.compile(r'^"GET (\S+) HTTP/[\d.]+" code 404'), "không có trang {0}"),
-    # Expected with --dirty, which the editor asked for: not repeated at every rebuild.
-    (re.compile(r"^A 'dirty' build is being performed"), None),
+    (re.compile(r"^A 'dirty' build is being performed"),
+     "đang xây dựng kiểu --dirty: chỉ dựng lại trang có thay đổi, mục lục và liên kết có thể chưa đúng "
+     "— chỉ dùng để xem trước, không dùng để công bố"),
     (re.compile(r"^Shutting down\.\.\.$"), "Đang dừng..."),
     (re.compile(r"^An error happened during the rebuild"), "Xây dựng lại không thành công (xem lỗi ở trên): "
                                                           "sửa lỗi rồi lưu tệp, trang sẽ được xây dựng lại."),
@@ -45,7 +46,7 @@ def progress_line(record: logging.LogRecord) -> str | None:
         for pattern, text in PROGRESS:  # MkDocs logs its rebuild failure as an error
             match = pattern.match(message)
             if match:
-                return f"{label}: {text.format(*match.groups())}" if text else None
+                return f"{label}: {text.format(*match.groups())}"
         return f"{label}: {message}"
     if record.levelno < logging.INFO:
         return None
@@ -54,7 +55,7 @@ def progress_line(record: logging.LogRecord) -> str | None:
     for pattern, text in PROGRESS:
         match = pattern.match(message)
         if match:
-            return text.format(*match.groups()) if text else None
+            return text.format(*match.groups())
     return None
 
 
@@ -96,10 +97,10 @@ def run(command: str, argv: list[str]) -> int:
         return 1
     os.environ["NO_MKDOCS_2_WARNING"] = "1"  # before Material's templates are imported (by load_config)
     logger = logging.getLogger("mkdocs")
-    handler = VietnameseHandler()
+    handler, saved = VietnameseHandler(), (logger.level, logger.propagate)
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    logger.propagate = False
+    logger.propagate = False  # our handler alone prints MkDocs' lines
     from mkdocs.exceptions import Abort, ConfigurationError
 
     try:
@@ -115,6 +116,8 @@ def run(command: str, argv: list[str]) -> int:
         return 1
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
     return 0
 
 
