@@ -231,6 +231,13 @@ def test_deep_nesting_is_a_message_not_a_recursion_error():
     assert [p.code for p in problems] == ["too-deep"]
 
 
+@pytest.mark.parametrize("body", ["".join("  " * i + "- a\n" for i in range(600)), "*" * 2000 + "x" + "*" * 2000])
+def test_deep_markdown_nesting_is_a_message_not_a_recursion_error(tmp_path, body):
+    result = build(make_site(tmp_path, {"van-ban/2026/a.md": PLAIN + "\n" + body}))
+    assert result.returncode != 0 and "Traceback" not in result.stderr and "RecursionError" not in result.stderr
+    assert re.search(r"content/van-ban/2026/a.md:\d+: nội dung lồng nhau quá sâu", result.stderr), result.stderr
+
+
 # ---- 10. a document cannot carry out itself, nor a loop ----
 
 def test_self_implementation_and_loops_are_reported():

@@ -25,6 +25,9 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # but tab and line breaks, Unicode non-characters, bidirectional overrides and isolates.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
                       "\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
+# Nesting no directive has and the Markdown parser cannot follow (it recurses once per level):
+# lines indented past 80 columns, runs of 100 list, quote, emphasis or bracket marks.
+_TOO_DEEP = re.compile(r"^[ \t]{80,}\S|[*_>\[\]]{100,}", re.MULTILINE)
 # File and folder names every web host and file system keeps apart: lower-case ASCII.
 _SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -99,6 +102,15 @@ def control_characters(path: str, text: str) -> list[Problem]:
                 "xóa ký tự này (thường do sao chép từ PDF hay phần mềm khác): gõ lại đoạn chữ quanh vị trí đó",
                 "error", "control-character"))
     return problems
+
+
+def deep_nesting(path: str, text: str) -> list[Problem]:
+    match = _TOO_DEEP.search(text)
+    if match is None:
+        return []
+    return [Problem(path, text.count("\n", 0, match.start()) + 1, "nội dung lồng nhau quá sâu (thụt lề hay "
+                    "dấu *, _, >, [ ] nối liền quá nhiều)", "văn bản chỉ cần vài cấp mục; viết lại đoạn này "
+                    "không thụt lề quá 4 cấp", "error", "too-deep")]
 
 
 def file_name(rel: str, shown: str) -> list[Problem]:

@@ -7,7 +7,7 @@ prints them as `path:line: problem — fix` or as GitHub Actions annotations.
 
 from __future__ import annotations
 
-import argparse
+from .arguments import ArgumentParser
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -158,18 +158,18 @@ def format_problem(problem: Problem, style: str = "text") -> str:
         return (f"::{level} file={_escape_property(problem.path)},line={problem.line},"
                 f"title={_escape_property(title)}::{_escape_data(message)}")
     if problem.severity == "warning":
-        return f"{problem.path}:{problem.line}: cảnh báo: {problem.message}" + (f" — {problem.fix}" if problem.fix else "")
+        return str(replace(problem, message="cảnh báo: " + problem.message))
     return str(problem)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="portal check",
         description="Kiểm tra văn bản trong content/ mà không cần xây dựng trang: thông tin văn bản, "
                     "chủ đề, ngày, số trùng, dẫn chiếu, bản nháp, liên kết, mã HTML nguy hiểm, dấu mật.")
-    parser.add_argument("paths", nargs="*", metavar="PATH",
+    parser.add_argument("paths", nargs="*", metavar="ĐƯỜNG_DẪN",
                         help="tệp hoặc thư mục cần kiểm tra (mặc định: cả thư mục content/)")
-    parser.add_argument("--content", default="content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--content", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="'github': in dạng chú thích của GitHub Actions")
     parser.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi (thoát mã 1)")
@@ -193,7 +193,7 @@ def main(argv: list[str]) -> int:
     count = 0
     for root in roots:
         result = check_content(root, display_prefix(root))
-        count += len(document_files(root))
+        count += sum(_selected_file(os.path.join(root, rel), targets) for rel in document_files(root))
         problems += [p for p in result.problems if _selected(p, targets)]
     for problem in problems:
         print(format_problem(problem, args.format))
@@ -204,9 +204,14 @@ def main(argv: list[str]) -> int:
 
 
 def _selected(problem: Problem, targets: list[str]) -> bool:
+    return _selected_file(problem.path, targets)
+
+
+def _selected_file(path: str, targets: list[str]) -> bool:
+    """Whether `path` is one of the named files or inside one of the named folders."""
     if not targets:
         return True
-    path = os.path.abspath(problem.path)
+    path = os.path.abspath(path)
     return any(path == t or path.startswith(t.rstrip(os.sep) + os.sep) for t in targets)
 
 

@@ -155,6 +155,9 @@ def page_rules(shown: str, text: str) -> list[Problem]:
     text = nfc(text.lstrip("\ufeff"))
     problems = check_rules.control_characters(shown, text)
     problems += check_rules.secrecy_marks(shown, text)
+    deep = check_rules.deep_nesting(shown, text)
+    if deep:
+        return problems + deep  # the Markdown parser below would fail on it
     if check_rules.may_hold_unsafe_html(text):
         problems += check_rules.unsafe_html(shown, _body_only(text))
     found, offset = link_rules.body_links(text)

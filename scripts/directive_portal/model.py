@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .text import one_line
+
 # Document types: slug -> (Vietnamese label, code used in numbers).
 DOCUMENT_TYPES: dict[str, tuple[str, str]] = {
     "cong-van": ("Công văn", "CV"),
@@ -171,9 +173,12 @@ class Problem:
     code: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+        # One line whatever the values hold: a title with "\n::error ..." must not become
+        # a line of its own (a CI log would run it as a workflow command).
+        path = one_line(self.path)
+        text = f"{'./' if path.startswith(':') else ''}{path}:{self.line}: {one_line(self.message)}"
         if self.fix:
-            text += f" — {self.fix}"
+            text += f" — {one_line(self.fix)}"
         return text
 
 

@@ -7,7 +7,8 @@ and the Markdown body, checks that no word was lost, and writes
 
 from __future__ import annotations
 
-import argparse
+from ..arguments import ArgumentParser
+from ..file_errors import describe
 import os
 import sys
 from dataclasses import dataclass
@@ -69,7 +70,10 @@ def import_files(
         except SourceError as exc:  # the message names the file and what to do
             results.append(ImportResult(path, "", False, None, str(exc)))
             continue
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+        except OSError as exc:  # a missing file, no permission: named, never `[Errno 2] ...`
+            results.append(ImportResult(path, "", False, None, describe(exc, path)))
+            continue
+        except (UnicodeDecodeError, ValueError) as exc:
             results.append(ImportResult(path, "", False, None, f"{path}: không đọc được tệp ({exc})"))
             continue
         target = os.path.join(out_dir, imported.relpath)
@@ -78,22 +82,29 @@ def import_files(
                                         f"{target}: tệp đã có, không ghi đè — dùng --force nếu muốn thay thế"))
             continue
         if not dry_run:
-            writer.write(target, imported.front, imported.body, force=force)
+            try:
+                writer.write(target, imported.front, imported.body, force=force)
+            except OSError as exc:
+                results.append(ImportResult(path, target, False, imported, describe(exc, target)))
+                continue
         results.append(ImportResult(path, target, not dry_run, imported))
     return results
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="portal import",
         description="Nhập văn bản (.txt, .md, .docx) thành tài liệu Markdown trong content/.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE")
-    parser.add_argument("--out", default="content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("files", nargs="+", metavar="TỆP", help="tệp cần nhập: .docx, .txt hoặc .md")
+    parser.add_argument("--out", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
     parser.add_argument("--dry-run", action="store_true", help="chỉ in ra, không ghi tệp")
     parser.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
-    parser.add_argument("--topics", default=None, help="danh mục chủ đề (mặc định: <out>/topics.yml)")
+    parser.add_argument("--topics", default=None, metavar="TỆP", help="danh mục chủ đề (mặc định: <out>/topics.yml)")
     args = parser.parse_args(argv)
+    if args.topics and not os.path.isfile(args.topics):  # named on purpose: not silently left out
+        print(f"lỗi: {describe(FileNotFoundError(2, 'missing'), args.topics)}", file=sys.stderr)
+        return 1
     topics_path = args.topics or os.path.join(args.out, "topics.yml")
     results = import_files(args.files, args.out, args.dry_run, args.force, topics_path)
     status = 0
