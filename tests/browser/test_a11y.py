@@ -19,6 +19,8 @@ PAGES = {
     "letter": LETTER_URL,
     "listing": "van-ban/",
     "search": "tim-kiem/?q=trach+nhiem",
+    "tracking": "trien-khai/",
+    "deadlines": "han-thuc-hien/",
 }
 
 
