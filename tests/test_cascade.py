@@ -88,7 +88,7 @@ def test_registry_states_what_a_text_does_not_and_corrects_facts():
     assert cited.issuer == "Ban Tuyên giáo và Dân vận Tỉnh ủy Bình Thuận" and cited.link == "https://example.org/578"
     relations = infer(graph, graph.registry)
     ways = chains(graph, relations, "van-ban/2026/ham-liem.md")
-    assert [" ← ".join(", ".join(s.label for s in level) for level in way) for way in ways] == \
+    assert [" ← ".join(", ".join(s.label for s in level) for level in way.levels) for way in ways] == \
         ["578-CV/BTGDVTU ← 21-KH/TU ← 53-CT/TW"]
     (link,) = relations.parents["578-cv-btgdvtu-2026"]
     assert link.provenance[0].path == "content/van-ban-dan-chieu.yml" and link.provenance[0].line == 1

@@ -99,8 +99,12 @@ def test_directive_80_shows_the_board_letter_with_the_viet_hung_letter_under_it(
 def test_a_document_shows_the_chain_it_carries_out(real):
     page = (real / HAM_LIEM / "index.html").read_text(encoding="utf-8")
     row = re.search(r"<dt>Thực hiện</dt><dd>(.*?)</dd>", page, re.S).group(1)
-    text = " ".join(re.sub(r"<[^>]+>", " ", row).split())
-    assert text == "21-KH/TU ← 53-CT/TW 578-CV/BTGDVTU"
+    chains = [" ".join(re.sub(r"<[^>]+>", " ", c).split()) for c in re.findall(r'<span class="portal-chain">(.*?)</span>', row, re.S)]
+    assert chains == ["21-KH/TU ← 53-CT/TW", "578-CV/BTGDVTU"]
+    # Each chain says why: the sentence where the letter carries out 21-KH/TU, and where 21-KH/TU carries out 53-CT/TW.
+    why = " ".join(re.sub(r"<[^>]+>", " ", row).split())
+    assert "triển khai thực hiện nghiêm túc Chỉ thị số 53-CT/TW và Kế hoạch số 21-KH/TU" in why
+    assert "giải pháp tại Kế hoạch số 21-KH/TU, ngày 31/12/2025 của Ban Thường vụ Tỉnh ủy về triển khai thực hiện Chỉ thị 53-CT/TW" in why
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     plan = next(e for e in data["isBasedOn"] if e["legislationIdentifier"] == "21-KH/TU")
     assert plan["isBasedOn"][0]["legislationIdentifier"] == "53-CT/TW"

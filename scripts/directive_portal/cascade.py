@@ -149,30 +149,46 @@ class Step:
     label: str  # the number: `21-KH/TU`
     url: str
     title: str = ""
+    sources: tuple[Source, ...] = ()  # why the step below carries this one out
 
 
-def chains(graph: Graph, relations: Relations, path: str) -> tuple[tuple[tuple[Step, ...], ...], ...]:
+@dataclass(frozen=True)
+class Chain:
+    levels: tuple[tuple[Step, ...], ...]  # the document it carries out first, then what that carries out
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sentences telling each step, once each (registry lines left out)."""
+        return tuple(dict.fromkeys(s for level in self.levels for step in level for s in step.sources if s.sentence))
+
+
+def chains(graph: Graph, relations: Relations, path: str) -> tuple[Chain, ...]:
     """The ways up from a document: each a list of levels, the document it carries out first,
-    then what that carries out (`556-CV/BTĐVTU ← 79-NQ/TW, 80-NQ/TW`)."""
-    carried = [link.parent for link in relations.carried_out.get(path, ())
-               if link.parent in graph.cited and graph.cited[link.parent].published != path]
+    then what that carries out (`556-CV/BTĐVTU ← 79-NQ/TW, 80-NQ/TW`); each step with the
+    sentences (or registry lines) that tell it."""
+    carried = {link.parent: link.provenance for link in relations.carried_out.get(path, ())
+               if link.parent in graph.cited and graph.cited[link.parent].published != path}
     deepest = [k for k in carried if not any(k in relations.ancestors(m) for m in carried if m != k)]
     out = []
     for key in sorted(deepest, key=lambda k: graph.cited[k].id):
-        levels, seen, here = [], {key}, [key]
+        levels, seen, here = [], {key}, {key: carried[key]}
         while here and len(levels) < MAX_DEPTH:
-            levels.append(tuple(_step(graph, k) for k in here))
-            ups = [link.parent for k in here for link in relations.parents.get(k, ()) if link.parent not in seen]
-            here = sorted(set(ups), key=lambda k: graph.cited[k].id)
+            levels.append(tuple(_step(graph, k, here[k]) for k in sorted(here, key=lambda k: graph.cited[k].id)))
+            ups: dict[str, tuple] = {}
+            for k in here:
+                for link in relations.parents.get(k, ()):
+                    if link.parent not in seen:
+                        ups[link.parent] = ups.get(link.parent, ()) + link.provenance
+            here = ups
             seen.update(here)
-        out.append(tuple(levels))
+        out.append(Chain(tuple(levels)))
     return tuple(out)
 
 
-def _step(graph: Graph, key: str) -> Step:
+def _step(graph: Graph, key: str, provenance=()) -> Step:
     cited = graph.cited[key]
     url = graph.documents[cited.published].url if cited.published else cited.url
-    return Step(cited.id, url, cited.title)
+    return Step(cited.id, url, cited.title, sources(graph, provenance))
 
 
 @dataclass(frozen=True)

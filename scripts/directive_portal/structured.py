@@ -83,7 +83,7 @@ def _based_on(chain, page_url: str, site_url: str) -> list[dict]:
 def cascade_properties(view: DocumentView, page_url: str, site_url: str = "") -> dict:
     """The chain upward, what this document replaces or amends, and whether it is still in force."""
     data: dict = {}
-    based = [entry for chain in view.chains for entry in _based_on(chain, page_url, site_url)]
+    based = [entry for chain in view.chains for entry in _based_on(chain.levels, page_url, site_url)]
     if based:
         data["isBasedOn"] = based
     changes = [{"@type": "Legislation", "name": item.label, **({"url": link(item.url, page_url, site_url)} if item.url else {})}
