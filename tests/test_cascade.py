@@ -11,7 +11,7 @@ from directive_portal.frontmatter import read_document
 from directive_portal.graph import build_graph
 from directive_portal.lifecycle import resolve
 from directive_portal.references import find_citations
-from directive_portal.registry import read_registry
+from directive_portal.registry import read_registry, unmatched
 from directive_portal.relations import carried_out_by_text, infer, nested_relations
 
 # Sentences as the seeds write them.
@@ -93,6 +93,14 @@ def test_registry_states_what_a_text_does_not_and_corrects_facts():
     (link,) = relations.parents["578-cv-btgdvtu-2026"]
     assert link.provenance[0].path == "content/van-ban-dan-chieu.yml" and link.provenance[0].line == 1
     assert link.provenance[0].from_registry
+    assert unmatched(entries, graph.cited.values()) == []
+    wrong, _problems = read_registry("r.yml", "- id: 578-CV/BTGDVTU\n  implements: [12-KH/TU]\n- id: 9-KH/TU\n")
+    assert [str(p) for p in unmatched(wrong, graph.cited.values())] == [
+        "r.yml:1: '578-CV/BTGDVTU' triển khai '12-KH/TU', nhưng cổng không biết văn bản '12-KH/TU' hoặc biết nhiều "
+        "văn bản cùng số này: quan hệ chưa được dùng — kiểm tra số ký hiệu trong implements; văn bản đó phải được "
+        "một văn bản trên cổng dẫn chiếu",
+        "r.yml:3: không văn bản nào trên cổng dẫn chiếu '9-KH/TU' — kiểm tra số ký hiệu và ngày ban hành; mục này vẫn "
+        "dùng được cho 'implements' và 'replaces'"]
 
 
 def test_registry_problems_name_the_line_and_the_fix():

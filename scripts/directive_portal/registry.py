@@ -200,4 +200,11 @@ def unmatched(entries: Iterable[RegistryEntry], cited: Iterable) -> list[Problem
                                     + (f" ngày {entry.date.display()}" if entry.date else ""),
                                     "kiểm tra số ký hiệu và ngày ban hành; mục này vẫn dùng được cho 'implements' và 'replaces'",
                                     "warning", "registry-unmatched"))
+        for parent in entry.implements:
+            if sum(citation_key(c.id) == citation_key(parent) for c in cited) != 1:
+                problems.append(Problem(entry.path, entry.line,
+                                        f"'{entry.id}' triển khai '{parent}', nhưng cổng không biết văn bản '{parent}' "
+                                        "hoặc biết nhiều văn bản cùng số này: quan hệ chưa được dùng",
+                                        "kiểm tra số ký hiệu trong implements; văn bản đó phải được một văn bản trên cổng dẫn chiếu",
+                                        "warning", "registry-unmatched"))
     return problems
