@@ -96,13 +96,29 @@ def read_docx_file(path: str) -> tuple[str, list[str]]:
 
     from docx.opc.exceptions import OpcError
 
-    from .docx import read_docx
+    from .docx import FootnoteWithoutId, read_docx
+    from .package import zip_problem
 
     try:
+        too_big = zip_problem(path) if kind == "zip" else ""
+        if too_big:
+            raise _fail(path, too_big, "mở tệp bằng Word, xóa hình ảnh không cần thiết, lưu lại (Save As) .docx "
+                        "rồi nhập lại; nếu không rõ nguồn gốc tệp, đừng mở nó")
         text, notes = read_docx(path)
+    except SourceError:
+        raise
+    except FootnoteWithoutId as exc:
+        raise _fail(path, f"tệp .docx có chú thích cuối trang không có mã số (w:id) ({exc})",
+                    "mở tệp bằng Word, lưu lại (Save As) kiểu Word Document (.docx) để Word đánh số lại chú thích, rồi nhập lại") from None
+    except RecursionError:
+        raise _fail(path, "tệp .docx lồng nhau quá sâu (bảng trong bảng, hoặc XML hỏng)",
+                    "mở tệp bằng Word, lưu lại (Save As) .docx rồi nhập lại") from None
     except (OpcError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, etree.LxmlError) as exc:
         if kind != "zip":
             raise _fail(path, "không phải tệp .docx (có thể là tệp .doc cũ đã đổi đuôi)", _SAVE_AS_DOCX) from None
+        if "depth" in str(exc):
+            raise _fail(path, "tệp .docx lồng nhau quá sâu (quá 256 tầng thẻ XML: bảng trong bảng, hoặc tệp hỏng)",
+                        "mở tệp bằng Word, bỏ bớt bảng lồng trong bảng, lưu lại (Save As) .docx rồi nhập lại") from None
         raise _fail(path, f"tệp .docx bị hỏng hoặc không đầy đủ ({type(exc).__name__}: {exc})",
                     "mở tệp bằng Word; nếu Word sửa được, chọn Lưu thành (Save As) .docx rồi nhập lại") from None
     except ValueError as exc:  # e.g. an Excel or PowerPoint file renamed .docx
