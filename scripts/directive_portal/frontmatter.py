@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from .model import DOCUMENT_TYPES, RELATIONS, STATUSES, Document, PartialDate, Problem, Reference, Signer
+from .model import DOCUMENT_TYPES, RELATIONS, STATUSES, URGENCIES, Document, PartialDate, Problem, Reference, Signer
 from .references import canonical_id, citation_key, type_from_number
 from .text import fold, nfc, slug
 
@@ -23,7 +23,7 @@ from .text import fold, nfc, slug
 THEME_KEYS = ("description", "template", "hide", "search", "tags")
 KNOWN_KEYS = (
     "title", "type", "number", "issuer", "place", "date", "signer", "recipients",
-    "distribution", "topics", "references", "status",
+    "distribution", "topics", "references", "status", "urgency",
 ) + THEME_KEYS
 SIGNER_KEYS = ("name", "title", "on_behalf")
 REFERENCE_KEYS = ("id", "date", "issuer", "title", "relation")
@@ -313,6 +313,11 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
             fields["topics"] = topics
         elif key == "references":
             fields["references"] = _references(reader, value_node, value)
+        elif key == "urgency":  # độ khẩn: metadata, never part of the title
+            fields["urgency"] = reader.scalar_text(key, value_node, value)
+            if fields["urgency"] not in URGENCIES:
+                reader.error(value_node, f"độ khẩn '{fields['urgency']}' không hợp lệ",
+                             "dùng một trong: " + ", ".join(URGENCIES) + ", hoặc xóa dòng urgency", "bad-urgency")
 
     key_line = dict(lines)
     if not fields.get("title"):

@@ -82,6 +82,8 @@ TYPE_CODES: dict[str, str] = {
 }
 
 STATUSES = ("published", "draft")
+# Urgency marks (độ khẩn) as front matter values: metadata, never part of the title.
+URGENCIES = ("Khẩn", "Thượng khẩn", "Hỏa tốc")
 RELATIONS = ("implements", "cites")
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -230,6 +232,7 @@ class Document:
     references: tuple[Reference, ...] = ()
     status: str = "published"
     lines: tuple[tuple[str, int], ...] = ()  # front matter key -> line
+    urgency: str = ""  # độ khẩn, one of URGENCIES, or ""
 
     @property
     def type_label(self) -> str:

@@ -78,7 +78,13 @@ def import_files(
                                         f"{target}: tệp đã có, không ghi đè — dùng --force nếu muốn thay thế"))
             continue
         if not dry_run:
-            writer.write(target, imported.front, imported.body, force=force)
+            try:
+                writer.write(target, imported.front, imported.body, force=force)
+            except OSError as exc:  # a name the file system refuses, a folder not writable, a full disk
+                results.append(ImportResult(path, target, False, imported,
+                                            f"{target}: không ghi được tệp ({exc.strerror or exc}) — kiểm tra quyền ghi "
+                                            "và chỗ trống của thư mục content/, đặt lại tên tệp ngắn hơn nếu cần"))
+                continue
         results.append(ImportResult(path, target, not dry_run, imported))
     return results
 

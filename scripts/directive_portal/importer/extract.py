@@ -9,9 +9,12 @@ from ..paths import document_relpath
 from ..text import nfc
 from . import body as body_mod
 from . import issuer as issuer_mod
+from . import limits
+from . import marks as marks_mod
 from .citing import cited
 from .closing import parse_closing
 from .header import parse_header
+from .sources import SourceError
 from .suggest import suggest_topics
 
 
@@ -71,6 +74,13 @@ def import_text(
     text = nfc(text)
     notes = [nfc(note) for note in notes]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    marks = marks_mod.find(lines)
+    if marks.secrecy:
+        line, mark = marks.secrecy[0]
+        raise SourceError(f"{source}:{line}: văn bản có dấu '{mark}' (văn bản mật hoặc chỉ lưu hành nội bộ), "
+                          "không được đưa lên cổng công khai; không nhập và không ghi gì — nếu cấp có thẩm quyền "
+                          "đã cho phép công bố, hãy xóa dấu này khỏi tệp gốc rồi nhập lại")
+    lines = list(marks.lines)
     header = parse_header(lines)
     closing = parse_closing(lines, header.body_start)
     warnings: list[str] = []
@@ -136,17 +146,20 @@ def import_text(
     if topics and not suggested:
         warnings.append(_warn(source, header.title_line, "không gợi ý được chủ đề (topics)",
                               "hãy chọn topics từ content/topics.yml"))
-    front = _front_matter(header, doc_type, issuer, signer, closing, suggested, refs)
+    front = _front_matter(header, doc_type, issuer, signer, closing, suggested, refs, marks.urgency)
+    limits.check(source, front, header)
     relpath = document_relpath(doc_type or "van-ban", header.number, header.date, header.place, header.title)
-    dropped = header.dropped + closing.dropped + header.issuer_lines
+    dropped = header.dropped + closing.dropped + header.issuer_lines + marks.removed
     return Imported(source, front, markdown, relpath, tuple(warnings), dropped)
 
 
-def _front_matter(header, doc_type, issuer, signer, closing, topics, refs) -> dict:
+def _front_matter(header, doc_type, issuer, signer, closing, topics, refs, urgency="") -> dict:
     front: dict = {"title": header.title, "type": doc_type, "number": header.number, "issuer": issuer,
                    "place": header.place}
     if header.date:
         front["date"] = header.date.iso()
+    if urgency:
+        front["urgency"] = urgency
     if signer.name or signer.title or signer.on_behalf:
         front["signer"] = {k: v for k, v in (("name", signer.name), ("title", signer.title),
                                              ("on_behalf", signer.on_behalf)) if v}
