@@ -82,7 +82,7 @@ def test_docx_import_fills_front_matter_and_keeps_every_word(tmp_path):
     make_docx(path)
     imported = import_file(str(path))
     front = imported.front
-    assert front["title"] == "tuyên truyền trách nhiệm giải trình"
+    assert front["title"] == "Tuyên truyền trách nhiệm giải trình"  # from `V/v tuyên truyền …`, capitalised
     assert (front["type"], front["number"], front["date"], front["place"]) == ("cong-van", "12-CV/ĐU", "2026-01-05", "Việt Hưng")
     assert front["issuer"] == "Ban Thường vụ Đảng ủy phường Việt Hưng"
     assert front["recipients"] == ["Các chi bộ trực thuộc Đảng ủy phường"]

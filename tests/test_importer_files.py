@@ -168,7 +168,7 @@ def test_letter_with_two_column_header_and_side_by_side_closing():
     path = FIXTURES / "cong-van-hai-cot.txt"
     imported = import_file(str(path), TOPICS)
     front = imported.front
-    assert front["title"] == "tăng cường công tác phòng, chống cháy nổ dịp Tết Nguyên đán"  # `V/v` is a label
+    assert front["title"] == "Tăng cường công tác phòng, chống cháy nổ dịp Tết Nguyên đán"  # `V/v` is a label; the title is capitalised
     assert (front["number"], front["date"], front["place"]) == ("12-CV/ĐU", "2026-01-05", "Việt Hưng")
     assert front["issuer"] == "Ban Thường vụ Đảng ủy phường Việt Hưng"
     assert front["recipients"] == ["Các chi bộ trực thuộc"]

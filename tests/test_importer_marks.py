@@ -51,7 +51,7 @@ def test_urgency_marks_are_metadata_not_title_words(number_line, extra, urgency)
     front = imported.front
     assert front["urgency"] == urgency and front["number"] == "12-CV/ĐU"
     assert "KHẨN" not in front["title"] and "TỐC" not in front["title"]
-    assert front["title"].startswith("tăng cường công tác phòng")
+    assert front["title"].startswith("Tăng cường công tác phòng")
     assert problems(text, writer.render(front, imported.body), imported.dropped) == []
     document, found = read_document("van-ban/2026/x.md", writer.render(front, imported.body))
     assert document is not None and document.urgency == urgency, found

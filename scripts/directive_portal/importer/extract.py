@@ -28,6 +28,8 @@ class Imported:
     # Source text not copied word for word: labels (`Số`, `Kính gửi`, national header),
     # and the printed issuer lines, which `issuer` restates.
     dropped: tuple[str, ...] = ()
+    pages: int = 0  # pages of a PDF (0: not a PDF)
+    kind: str = ""  # "docx", "pdf", "scan", "text"
 
 
 def _warn(source: str, line: int, message: str, fix: str) -> str:

@@ -126,6 +126,25 @@ def read_docx_file(path: str) -> tuple[str, list[str]]:
     return nfc(text), [nfc(note) for note in notes]
 
 
+def read_pdf_file(path: str, progress=None):
+    """A PDF as `pdf.PdfText` (its text layer, or OCR of a scan), or a `SourceError`."""
+    from .ocr import OcrMissing
+    from .pdf import PdfError, read_pdf
+
+    kind = _kind_of(_head(path))
+    if kind != "pdf":
+        raise _fail(path, "có đuôi .pdf nhưng không phải tệp PDF" + (" (là tệp Word)" if kind in ("ole", "zip") else ""),
+                    "đổi đuôi tệp cho đúng loại (.docx, .txt) rồi nhập lại")
+    try:
+        return read_pdf(path, progress)
+    except PdfError as exc:
+        raise _fail(path, str(exc), "nếu trình đọc PDF mở được tệp, " + _COPY_FROM_PDF) from None
+    except OcrMissing as exc:
+        raise _fail(path, "là bản chụp (scan) không có lớp chữ, cần nhận dạng chữ (OCR) bằng Tesseract nhưng "
+                    f"máy chưa cài ({exc})",
+                    "cài bằng lệnh: sudo apt-get install tesseract-ocr tesseract-ocr-vie (Debian/Ubuntu), rồi nhập lại") from None
+
+
 def read_source(path: str) -> tuple[str, list[str], bool]:
     """(text, footnote lines, is Word) of a source file, or a `SourceError`."""
     extension = os.path.splitext(path)[1].lower()
@@ -137,9 +156,7 @@ def read_source(path: str) -> tuple[str, list[str], bool]:
     if extension == ".odt":
         raise _fail(path, "là tệp .odt (LibreOffice), công cụ nhập chỉ đọc .docx",
                     "mở tệp bằng LibreOffice hoặc Word, chọn Lưu thành (Save As) kiểu Word (.docx) rồi nhập lại tệp .docx")
-    if extension == ".pdf":
-        raise _fail(path, "là tệp PDF, công cụ nhập không đọc được PDF", _COPY_FROM_PDF)
     if extension not in TEXT_EXTENSIONS:
         raise _fail(path, f"không nhập được tệp đuôi '{extension or '(không có đuôi)'}'",
-                    "chỉ nhập được tệp .docx, .txt hoặc .md; hãy lưu văn bản thành .docx hoặc chép vào tệp .txt")
+                    "chỉ nhập được tệp .docx, .pdf, .txt hoặc .md; hãy lưu văn bản thành .docx hoặc chép vào tệp .txt")
     return read_text_file(path), [], False
