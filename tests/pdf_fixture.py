@@ -33,7 +33,7 @@ h2, h3 { font-size: 13pt; margin: 3mm 0; }
 PAGE_1 = """
 <table class="head"><tr><td>ĐẢNG BỘ THÀNH PHỐ HÀ NỘI<br><b>ĐẢNG ỦY PHƯỜNG VIỆT HƯNG</b><br>*<br>Số 21-KH/ĐU</td>
 <td><b>ĐẢNG CỘNG SẢN VIỆT NAM</b><br><br><i>Việt Hưng, ngày 5 tháng 1 năm 2026</i></td></tr></table>
-<p class="c"><b>KẾ HOẠCH</b><br><b>tuyên truyền trách nhiệm giải trình của cơ quan, tổ chức</b></p>
+<p class="c"><b>KẾ HOẠCH</b><br><b>Tuyên truyền trách nhiệm giải trình của cơ quan, tổ chức</b></p>
 <p>Thực hiện Chỉ thị số 53-CT/TW ngày 26/10/2025 của Bộ Chính trị<sup>1</sup> và Kế hoạch số 17-KH/TU
 ngày 11/12/2025 của Ban Thường vụ Thành ủy, Ban Thường vụ Đảng ủy phường xây dựng kế hoạch như sau:</p>
 <h2>I. MỤC ĐÍCH, YÊU CẦU</h2>
@@ -89,12 +89,20 @@ def print_pdf(html: str, path: str) -> None:
 
 
 def rasterise(pdf_path: str, out_path: str, dpi: int = 200) -> None:
-    """A scan of the PDF: every page as an image only, in a new PDF (no text layer)."""
+    """A scan of the PDF: every page rendered to a grayscale image, in a new PDF with no text layer."""
     import pypdfium2 as pdfium
 
     source = pdfium.PdfDocument(pdf_path)
-    images = [source[i].render(scale=dpi / 72, grayscale=True).to_pil() for i in range(len(source))]
-    images[0].save(out_path, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    scan = pdfium.PdfDocument.new()
+    for index in range(len(source)):
+        width, height = source[index].get_size()
+        image = pdfium.PdfImage.new(scan)
+        image.set_bitmap(source[index].render(scale=dpi / 72, grayscale=True))
+        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        page = scan.new_page(width, height)
+        page.insert_obj(image)
+        page.gen_content()
+    scan.save(out_path)
 
 
 def chromium_missing() -> str:
