@@ -198,3 +198,5 @@ def test_seed_004_district_guidance_with_footnotes_and_fourteen_citations():
     assert "Nghị quyết Đại hội XIII của Đảng[^1]; tiếp tục phân tích" in body
     assert "Ban Bí thư Trung ương Đảng[^2]; thường xuyên" in body and "Vận động cán bộ, hội viên, đoàn viên" in body
     assert "[^1]: Kết luận số 21-KL/TW, ngày 25/10/2021" in body and "[^3]: Quy định số 85-QĐ/TW" in body
+    assert refs["110-HD/BTGTU"]["title"] == "Đẩy mạnh tuyên truyền về công tác xây dựng Đảng và hệ thống chính trị"
+    assert refs["238-QĐ/TW"]["title"].startswith("Quy chế phối hợp") and not refs["238-QĐ/TW"]["title"].endswith("*")
