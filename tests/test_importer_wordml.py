@@ -17,7 +17,7 @@ SECTIONS = level(0, "upperRoman", "%1.") + level(1, "decimal", "%2.") + level(2,
 BULLETS = level(0, "bullet", "-") + level(1, "bullet", "+") + level(2, "bullet", "\uf0b7")
 NUMBERING = numbering(
     {0: [SECTIONS], 1: [BULLETS], 2: [level(0, "lowerRoman", "%1)")]},
-    {1: (0, {}), 2: (1, {}), 3: (2, {}), 4: (2, {0: 1})},
+    {1: (0, {}), 2: (1, {}), 3: (2, {}), 4: (2, {0: 1}), 5: (2, {})},
 )
 B = "<w:b/>"
 
@@ -43,6 +43,7 @@ def plan_body() -> str:
         p("Nội dung thứ nhất.", num=(3, 0)),
         p("Nội dung thứ hai.", num=(3, 0)),
         p("Nội dung bắt đầu lại.", num=(4, 0)),
+        p("Nội dung nối tiếp.", num=(5, 0)),  # another numId on the same list, no override: continues
         CLOSING,
     ])
 
@@ -57,7 +58,7 @@ def test_list_numbering_is_written_as_word_shows_it(tmp_path):
         "### 3. Yêu cầu", "- Bám sát nội dung chỉ thị.", "+ Phù hợp với tình hình địa phương.",
         "• Các chi bộ thực hiện;", "## II. NỘI DUNG", "### 1. Tuyên truyền", "#### 1.1. Hình thức tuyên truyền",
         "##### a) Trên hệ thống loa truyền thanh", "b) Mỗi tuần một lần.",
-        "i) Nội dung thứ nhất.", "ii) Nội dung thứ hai.", "i) Nội dung bắt đầu lại.",
+        "i) Nội dung thứ nhất.", "ii) Nội dung thứ hai.", "i) Nội dung bắt đầu lại.", "ii) Nội dung nối tiếp.",
     ]
     assert [line for line in lines if line in expected] == expected
 
@@ -174,3 +175,21 @@ def test_reader_errors_are_source_errors(tmp_path):
         assert "rong.docx" in str(exc)
     else:
         raise AssertionError("a broken .docx was read")
+
+
+def test_an_unexpected_failure_is_that_files_message_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from directive_portal.importer import extract
+
+    original = extract.parse_header
+
+    def parse_header(lines):
+        if lines[0] == "Văn bản gây lỗi":
+            raise RecursionError("maximum recursion depth exceeded")
+        return original(lines)
+
+    bad = tmp_path / "a.txt"
+    bad.write_text("Văn bản gây lỗi", encoding="utf-8")
+    monkeypatch.setattr(extract, "parse_header", parse_header)
+    results = import_files([str(bad), str(_good(tmp_path))], str(tmp_path / "content"), topics=[])
+    assert "lỗi không lường trước (RecursionError" in results[0].error and not results[0].written
+    assert results[1].written

@@ -98,6 +98,11 @@ def import_files(
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             results.append(ImportResult(path, "", False, None, f"{path}: không đọc được tệp ({exc})"))
             continue
+        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the batch, nor show a traceback
+            results.append(ImportResult(path, "", False, None,
+                                        f"{path}: công cụ nhập gặp lỗi không lường trước ({type(exc).__name__}: {exc}) — "
+                                        "không có gì được ghi cho tệp này; hãy gửi tệp cho người quản trị cổng"))
+            continue
         target = os.path.join(out_dir, imported.relpath)
         if os.path.exists(target) and not force:
             results.append(ImportResult(path, target, False, imported,

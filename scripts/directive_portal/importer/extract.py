@@ -66,6 +66,17 @@ def _doc_type(header, source: str, warnings: list[str]) -> str:
     return slug
 
 
+def _marks(source: str, lines: list[str]) -> marks_mod.Marks:
+    """The text's marks; a secrecy or circulation mark refuses the whole file."""
+    marks = marks_mod.find(lines)
+    if marks.secrecy:
+        line, mark = marks.secrecy[0]
+        raise SourceError(f"{source}:{line}: văn bản có dấu '{mark}' (văn bản mật hoặc chỉ lưu hành nội bộ), "
+                          "không được đưa lên cổng công khai; không nhập và không ghi gì — nếu cấp có thẩm quyền "
+                          "đã cho phép công bố, hãy xóa dấu này khỏi tệp gốc rồi nhập lại")
+    return marks
+
+
 def import_text(
     text: str, source: str, topics: list[Topic] = (), reflow: bool = True, notes: list[str] = ()
 ) -> Imported:
@@ -76,12 +87,7 @@ def import_text(
     text = nfc(text)
     notes = [nfc(note) for note in notes]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    marks = marks_mod.find(lines)
-    if marks.secrecy:
-        line, mark = marks.secrecy[0]
-        raise SourceError(f"{source}:{line}: văn bản có dấu '{mark}' (văn bản mật hoặc chỉ lưu hành nội bộ), "
-                          "không được đưa lên cổng công khai; không nhập và không ghi gì — nếu cấp có thẩm quyền "
-                          "đã cho phép công bố, hãy xóa dấu này khỏi tệp gốc rồi nhập lại")
+    marks = _marks(source, lines)
     lines = list(marks.lines)
     header = parse_header(lines)
     closing = parse_closing(lines, header.body_start)
