@@ -95,6 +95,7 @@ TRACKED = "".join([
       + p("Chữ trong hộp.") + '</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>'
       '<w:txbxContent>' + p("Chữ trong hộp.") + '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>'),
     p("Theo Quy định số 85-QĐ/TW", t("1", '<w:vertAlign w:val="superscript"/>'), " của Ban Bí thư."),
+    "<w:sdt><w:sdtPr/><w:sdtContent>" + p("Đoạn trong ô điều khiển nội dung.") + "</w:sdtContent></w:sdt>",
     p(t("1", '<w:vertAlign w:val="superscript"/>'), " Quy định số 85-QĐ/TW ngày 07/10/2022 của Ban Bí thư."),
 ])
 
@@ -107,6 +108,7 @@ def test_tracked_changes_links_fields_text_boxes_and_superscript_notes(tmp_path)
     assert "Cổng thông tin (<https://hanoi.gov.vn/>) và bấm vào đây." in text  # no javascript: address
     assert "Hà Nội ngày 05/01/2026 và trang 3" in text and "PAGE" not in text
     assert text.count("Chữ trong hộp.") == 1 and "Đoạn có hộp chữ.\n\nChữ trong hộp." in text
+    assert "Đoạn trong ô điều khiển nội dung." in text
     body = import_file(str(path)).body
     assert "Quy định số 85-QĐ/TW[^1] của Ban Bí thư." in body
     assert "[^1]: Quy định số 85-QĐ/TW ngày 07/10/2022 của Ban Bí thư." in body

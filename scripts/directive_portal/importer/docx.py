@@ -153,9 +153,9 @@ def _cell_lines(reader: _Reader, cell, depth: int) -> list[str]:
             lines += reader.paragraph(child)
         elif child.tag == qn("w:tbl") and depth < _MAX_TABLE_DEPTH:
             lines += [line for line in _table_lines(reader, child, depth + 1) if line.strip()]
-        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
-            lines += _cell_lines(reader, child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child, depth + 1) \
-                if depth < _MAX_TABLE_DEPTH else []
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")) and depth < _MAX_TABLE_DEPTH:
+            inner = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+            lines += _cell_lines(reader, inner, depth + 1) if inner is not None else []
     return lines
 
 
@@ -199,20 +199,25 @@ def _footnote_lines(document, links: Links) -> list[str]:
     return []
 
 
-def read_docx(path: str) -> tuple[str, list[str]]:
-    """The Word file as text the importer reads like a copied text (one paragraph a line),
-    and its footnotes as `[^1]: …` lines."""
-    document = docx.Document(path)
-    reader = _Reader(document)
+def _block_lines(reader: _Reader, container, depth: int = 0) -> list[str]:
+    """Lines of the paragraphs and tables of the body (or of a content control in it)."""
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
+    for child in container.iterchildren():
         if child.tag == qn("w:p"):
             for line in reader.paragraph(child):
                 lines += [line, ""]
         elif child.tag == qn("w:tbl"):
             lines += _table_lines(reader, child)
-        elif child.tag == qn("w:sdt"):  # a content control around paragraphs
-            content = child.find(qn("w:sdtContent"))
-            for inner in content.findall(qn("w:p")) if content is not None else []:
-                lines += [line for line in reader.paragraph(inner)] + [""]
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")) and depth < _MAX_TABLE_DEPTH:
+            inner = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+            lines += _block_lines(reader, inner, depth + 1) if inner is not None else []
+    return lines
+
+
+def read_docx(path: str) -> tuple[str, list[str]]:
+    """The Word file as text the importer reads like a copied text (one paragraph a line),
+    and its footnotes as `[^1]: …` lines."""
+    document = docx.Document(path)
+    reader = _Reader(document)
+    lines = _block_lines(reader, document.element.body)
     return "\n".join(lines), _footnote_lines(document, reader.links)
