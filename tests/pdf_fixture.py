@@ -9,6 +9,7 @@ bottom of the page they are cited on, a running header and a page number on ever
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 
 from directive_portal.bench.static_server import CHROMIUM, CHROMIUM_ARGS
@@ -76,8 +77,7 @@ def directive_html() -> str:
     return f'<!doctype html><html lang="vi"><meta charset="utf-8"><style>{STYLE}</style><body>{pages}</body></html>'
 
 
-def print_pdf(html: str, path: str) -> None:
-    """Print `html` to a PDF at `path` with Debian's headless Chromium (through Playwright)."""
+def _print(html: str, path: str) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -86,6 +86,15 @@ def print_pdf(html: str, path: str) -> None:
         page.set_content(html)
         page.pdf(path=path, format="A4", print_background=True, prefer_css_page_size=True)
         browser.close()
+
+
+def print_pdf(html: str, path: str) -> None:
+    """Print `html` to a PDF at `path` with Debian's headless Chromium (through Playwright).
+
+    In a thread of its own: the browser tests keep a Playwright session (an event loop) open
+    in the main thread for the whole test run, and a second sync session cannot share it."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(_print, html, path).result()
 
 
 def rasterise(pdf_path: str, out_path: str, dpi: int = 200) -> None:

@@ -200,3 +200,17 @@ def test_seed_004_district_guidance_with_footnotes_and_fourteen_citations():
     assert "[^1]: Kết luận số 21-KL/TW, ngày 25/10/2021" in body and "[^3]: Quy định số 85-QĐ/TW" in body
     assert refs["110-HD/BTGTU"]["title"] == "Đẩy mạnh tuyên truyền về công tác xây dựng Đảng và hệ thống chính trị"
     assert refs["238-QĐ/TW"]["title"].startswith("Quy chế phối hợp") and not refs["238-QĐ/TW"]["title"].endswith("*")
+
+
+def test_a_folder_is_imported_with_progress_and_a_report_per_file(tmp_path, capsys):
+    folder = tmp_path / "nhan-ve"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEEDS[3].read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.txt").write_text(GUIDANCE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "anh.jpg").write_bytes(b"\xff\xd8")
+    assert main([str(folder), "--out", str(tmp_path / "content"), "--topics", str(tmp_path / "none.yml")]) == 0
+    err = capsys.readouterr().err
+    assert f"[1/2] {folder / 'a.txt'}" in err and f"[2/2] {folder / 'b.txt'}" in err
+    assert f"bỏ qua {folder / 'anh.jpg'}" in err
+    report = next(line for line in err.splitlines() if line.startswith(f"{folder / 'a.txt'}: đã tìm thấy:"))
+    assert "người ký" in report and "nơi nhận (" in report and "dẫn chiếu (" in report and "không thấy: số" in report
