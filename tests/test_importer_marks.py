@@ -90,3 +90,14 @@ def test_find_takes_the_urgency_mark_out_of_its_line():
     marks = find(["ĐẢNG ỦY PHƯỜNG", "Số 12-CV/ĐU     KHẨN", "", "Nội dung KHẨN trương."])
     assert marks.lines[1] == "Số 12-CV/ĐU" and marks.lines[3] == "Nội dung KHẨN trương."
     assert (marks.urgency, marks.urgency_line, marks.removed) == ("Khẩn", 2, ("KHẨN",))
+
+
+def test_urgency_mark_in_a_word_header_table(tmp_path):
+    from directive_portal.importer import import_file
+
+    path = tmp_path / "khan.docx"
+    write_docx(path, table([["ĐẢNG ỦY PHƯỜNG VIỆT HƯNG", "Số 12-CV/ĐU", "HỎA TỐC", "V/v tuyên truyền trách nhiệm giải trình"],
+                            ["ĐẢNG CỘNG SẢN VIỆT NAM", "Việt Hưng, ngày 5 tháng 1 năm 2026"]])
+               + p("Kính gửi: Các chi bộ trực thuộc.") + p("Nội dung.") + CLOSING)
+    front = import_file(str(path)).front
+    assert front["urgency"] == "Hỏa tốc" and front["title"] == "Tuyên truyền trách nhiệm giải trình"

@@ -195,3 +195,16 @@ def test_an_unexpected_failure_is_that_files_message_and_the_batch_goes_on(tmp_p
     results = import_files([str(bad), str(_good(tmp_path))], str(tmp_path / "content"), topics=[])
     assert "lỗi không lường trước (RecursionError" in results[0].error and not results[0].written
     assert results[1].written
+
+
+def test_headings_numbered_through_their_style(tmp_path):
+    from wordml import heading_style, styles
+
+    path = tmp_path / "kieu.docx"
+    numbered = numbering({0: [SECTIONS]}, {7: (0, {})})
+    style_xml = styles(heading_style("Heading1", "heading 1", (7, 0)), heading_style("Heading2", "heading 2", (7, 1)),
+                       heading_style("Muc2", "Mục cấp 2", based_on="Heading2"))
+    write_docx(path, p("MỤC ĐÍCH", style="Heading1") + p("Mục đích", style="Muc2") + p("Yêu cầu", style="Heading2")
+               + p("NỘI DUNG", style="Heading1") + p("Nội dung chính", style="Heading2"), numbered, styles_xml=style_xml)
+    lines = [line for line in read_docx(str(path))[0].split("\n") if line]
+    assert lines == ["## I. MỤC ĐÍCH", "### 1. Mục đích", "### 2. Yêu cầu", "## II. NỘI DUNG", "### 1. Nội dung chính"]

@@ -73,8 +73,22 @@ def footnotes(notes: dict[str | None, str]) -> str:
     return "".join(out) + "</w:footnotes>"
 
 
+def styles(*definitions: str) -> str:
+    """A styles part: each definition is raw `w:style` XML (see `heading_style`)."""
+    return f"<w:styles {NS}>{''.join(definitions)}</w:styles>"
+
+
+def heading_style(style_id: str, name: str, num: tuple[int, int] | None = None, based_on: str = "") -> str:
+    """A paragraph style, optionally linked to a list level (Word's "multilevel list linked to headings")."""
+    props = f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>' if num else ""
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return (f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>{based}'
+            f"<w:pPr>{props}</w:pPr></w:style>")
+
+
 def write_docx(path, body: str, numbering_xml: str = "", footnotes_xml: str = "",
-               links: dict[str, str] | None = None, extra_parts: dict[str, bytes] | None = None) -> None:
+               links: dict[str, str] | None = None, extra_parts: dict[str, bytes] | None = None,
+               styles_xml: str = "") -> None:
     """A minimal valid .docx: `body` is the content of `w:body`."""
     overrides = [("/word/document.xml", f"{_TYPES}.document.main+xml")]
     rels = []
@@ -84,6 +98,9 @@ def write_docx(path, body: str, numbering_xml: str = "", footnotes_xml: str = ""
     if footnotes_xml:
         overrides.append(("/word/footnotes.xml", f"{_TYPES}.footnotes+xml"))
         rels.append(("rIdNotes", f"{_REL}/footnotes", "footnotes.xml", ""))
+    if styles_xml:
+        overrides.append(("/word/styles.xml", f"{_TYPES}.styles+xml"))
+        rels.append(("rIdStyles", f"{_REL}/styles", "styles.xml", ""))
     for rel_id, url in (links or {}).items():
         rels.append((rel_id, f"{_REL}/hyperlink", escape(url, {'"': "&quot;"}), ' TargetMode="External"'))
     types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -105,6 +122,8 @@ def write_docx(path, body: str, numbering_xml: str = "", footnotes_xml: str = ""
             archive.writestr("word/numbering.xml", numbering_xml)
         if footnotes_xml:
             archive.writestr("word/footnotes.xml", footnotes_xml)
+        if styles_xml:
+            archive.writestr("word/styles.xml", styles_xml)
         for name, data in (extra_parts or {}).items():
             archive.writestr(name, data)
 

@@ -111,13 +111,12 @@ def _styles(document) -> dict[str, StyleInfo]:
         num_id, ilvl, heading, current, seen = None, "", 0, style_id, set()
         while current in raw and current not in seen:  # follow basedOn for what is not set here
             seen.add(current)
-            _, based_on, own_num, own_ilvl, own_outline = raw[current]
+            own_name, based_on, own_num, own_ilvl, own_outline = raw[current]
             if num_id is None and own_num is not None:
                 num_id, ilvl = own_num, own_ilvl
-            heading = heading or own_outline
+            match = re.match(r"heading (\d)", own_name.lower())
+            heading = heading or (int(match[1]) if match else own_outline)
             current = based_on
-        match = re.match(r"heading (\d)", name.lower())
-        heading = int(match[1]) if match else heading
         out[style_id] = StyleInfo(name, num_id or "", int(ilvl) if ilvl.isdigit() else 0, heading)
     return out
 
