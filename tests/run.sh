@@ -1,28 +1,34 @@
 #!/usr/bin/env bash
-# Install everything the tests need on a fresh Debian machine, then run the whole suite.
-# Used by README's second command and by .ci/run.
+# Install everything the tests need on a fresh Debian or Ubuntu machine, then run the whole suite.
+# Used by README's second command and by .ci/run. Python packages go into the project's
+# virtualenv `.venv` (Debian's and Ubuntu's own Python refuse `pip install` outside one, PEP 668).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m pip install --quiet -e '.[test]'
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=1; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# The virtualenv: Debian and Ubuntu ship `venv` without pip unless python3-venv is installed.
+if [ ! -x .venv/bin/python ]; then
+  python3 -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
+  rm -rf .venv
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e '.[test]'
 
 # axe-core for the accessibility checks in the browser tests (npm registry; node_modules is gitignored).
 if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
-  if ! command -v npm >/dev/null 2>&1; then
-    sudo_if_needed=$([ "$(id -u)" = 0 ] || echo sudo)
-    $sudo_if_needed apt-get update -qq && $sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
-  fi
+  command -v npm >/dev/null 2>&1 || apt_install npm
   npm install --no-save --silent --prefix tests/browser axe-core@4 >/dev/null
 fi
 
 # Headless Chromium for the browser tests (Debian packages; Playwright drives /usr/bin/chromium).
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-  fi
-fi
+command -v chromium >/dev/null 2>&1 || apt_install chromium chromium-driver
 
 # Tesseract and its Vietnamese model for the OCR of scanned PDFs (portal import; Debian packages).
 if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx vie; then
@@ -34,11 +40,11 @@ if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/nul
 fi
 
 # The real content must pass the editors' checks (warnings are printed, errors fail).
-portal check
+.venv/bin/portal check
 
 # pytest exits 5 when it collects nothing: that must fail, never pass.
 set +e
-python3 -m pytest "$@"
+.venv/bin/python -m pytest "$@"
 status=$?
 set -e
 if [ "$status" = 5 ]; then

@@ -12,7 +12,7 @@ from pathlib import Path
 from directive_portal.bench import sitebuild
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "tests" / "fixtures" / "import" / "seeds"  # the raw seed texts, kept in the repo
 
 
 def write_config(root: Path, docs_dir: Path, site_dir: Path) -> Path:

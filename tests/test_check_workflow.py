@@ -45,7 +45,7 @@ def test_check_tests_build_review_upload_in_that_order():
         next(i for i, r in enumerate(runs) if shlex.split(r)[:2] == ["python3", "-m"] and "'.[test]'" in r),
         runs.index("portal check --format github"),
         runs.index("bash .ci/run"),
-        runs.index("mkdocs build --strict"),
+        next(i for i, r in enumerate(runs) if r.startswith("portal build --strict")),
         runs.index('portal review --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"'),
     ]
     assert order == sorted(order)
@@ -56,3 +56,33 @@ def test_check_tests_build_review_upload_in_that_order():
 def test_full_history_for_page_dates_and_review():
     checkout = next(s for s in _steps() if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
+
+
+# Majors that run on Node 24 (GitHub deprecated actions on Node 20): checkout v5, upload-artifact v6.
+NODE24_MAJORS = {"actions/checkout": 5, "actions/upload-artifact": 6, "actions/setup-python": 6}
+
+
+def test_actions_run_on_node_24():
+    used = [s["uses"] for s in _steps() if "uses" in s]
+    assert used
+    for spec in used:
+        name, version = spec.split("@")
+        assert name in NODE24_MAJORS, f"{name}: which major runs on Node 24?"
+        assert int(version.lstrip("v").split(".")[0]) >= NODE24_MAJORS[name], spec
+
+
+def test_the_preview_is_uploaded_when_only_check_or_review_fails():
+    steps = _steps()
+    build = next(s for s in steps if s.get("run", "").startswith("portal build --strict"))
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    review_step = next(s for s in steps if s.get("run", "").startswith("portal review"))
+    for step in (build, review_step, upload):
+        assert "!cancelled()" in step.get("if", ""), step  # runs after a failed step
+    assert f"steps.{build['id']}.outcome == 'success'" in upload["if"]  # a failed build uploads nothing
+    assert not any(s.get("continue-on-error") for s in steps)  # every failure still fails the job
+
+
+def test_chromium_gets_container_flags():
+    from directive_portal.bench.static_server import CHROMIUM_ARGS
+
+    assert "--disable-dev-shm-usage" in CHROMIUM_ARGS and "--no-sandbox" in CHROMIUM_ARGS

@@ -31,3 +31,11 @@ def test_no_link_inside_code_links_or_angle_brackets():
 def test_protected_ranges_cover_code_links_and_tags():
     text = "a `b` [c](d) <e> f"
     assert [text[s:e] for s, e in protected_ranges(text)] == ["`b`", "[c](d)", "<e>"]
+
+
+def test_a_citation_in_a_footnote_becomes_a_link_but_not_in_a_link_definition():
+    body = ("Văn bản[^1].\n\n[^1]: Theo Chỉ thị số 53-CT/TW của Bộ Chính trị.\n"
+            "[xem]: https://a.vn/Chỉ-thị-53-CT/TW\n")
+    out = link_all(body)
+    assert "[^1]: Theo [Chỉ thị số 53-CT/TW](../../van-ban-dan-chieu/53-ct-tw-2025.md) của" in out
+    assert out.count("van-ban-dan-chieu") == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from directive_portal.content import load_content
+from directive_portal.content import document_files, load_content
 from directive_portal.importer.check import words
 from linkcheck import broken_links
 from sites import REPO, SEEDS, build, write_config
@@ -43,9 +43,10 @@ def page_text(site: Path, url: str) -> str:
 
 
 def test_real_content_has_no_errors():
+    """Holds for any valid content: every document file is read, none has an error."""
     content = load_content(str(REPO / "content"))
     assert content.errors == ()
-    assert len(content.documents) == len(SEED_DOCUMENTS)
+    assert len(content.documents) == len(document_files(str(REPO / "content"))) >= len(SEED_DOCUMENTS)
 
 
 @pytest.mark.parametrize("seed, url", SEED_DOCUMENTS.items())

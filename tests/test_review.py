@@ -69,7 +69,7 @@ def test_word_changes_counts_words_added_and_removed():
 def test_unchanged_tree_summary(repo, capsys):
     code, out, _ = run(capsys, "--base", "main")
     assert code == 0
-    assert out.startswith("## Tóm tắt thay đổi văn bản (so với `main`)")
+    assert out.startswith("## Tóm tắt thay đổi văn bản (so với <code>main</code>)")
     assert "**0** văn bản mới · **0** văn bản sửa · **0** văn bản xóa · **0** trang thay đổi" in out
     assert "Không có lỗi, không có cảnh báo" in out
 
@@ -90,21 +90,21 @@ def test_added_changed_removed_pages_and_citations(repo, capsys):
     assert ("**1** văn bản mới · **1** văn bản sửa · **1** văn bản xóa · **14** trang thay đổi · "
             "**1** dẫn chiếu thêm · **1** dẫn chiếu mất · **0** lỗi · **0** cảnh báo") in out
     # Added, with the content's text escaped for a Markdown table.
-    assert ("| `content/van-ban/2026/ke-hoach-moi.md` | Kế hoạch | 3-KH/ĐU | 10/02/2026 | "
+    assert ("| <code>content/van-ban/2026/ke-hoach-moi.md</code> | Kế hoạch | 3-KH/ĐU | 10/02/2026 | "
             "Kế hoạch phát triển văn hóa \\| &lt;b&gt;2026&lt;/b&gt; | công bố |") in out
-    assert f"- `content/{GOOD}` — *Thực hiện tuyên truyền trách nhiệm giải trình*: trường `title`; nội dung +10 / −0 từ" in out
-    assert "- `content/van-ban/2025/ke-hoach-cu.md` — *Kế hoạch cũ về văn hóa*" in out
+    assert f"- <code>content/{GOOD}</code> — *Thực hiện tuyên truyền trách nhiệm giải trình*: trường `title`; nội dung +10 / −0 từ" in out
+    assert "- <code>content/van-ban/2025/ke-hoach-cu.md</code> — *Kế hoạch cũ về văn hóa*" in out
     pages = out.split("### Trang thay đổi trên cổng")[1].split("###")[0]
     for line in (
         "- **Trang chủ đề** (2)",  # the new plan's topic; the changed title's topic
-        "  - `/chu-de/trach-nhiem-giai-trinh/` Trách nhiệm giải trình",
-        "  - `/chu-de/van-hoa/` Văn hóa",
+        "  - <code>/chu-de/trach-nhiem-giai-trinh/</code> Trách nhiệm giải trình",
+        "  - <code>/chu-de/van-hoa/</code> Văn hóa",
         "- **Trang văn bản dẫn chiếu** (4)",
-        "  - `/van-ban-dan-chieu/53-ct-tw-2025/` Chỉ thị số 53-CT/TW",  # lists the changed title
-        "  - `/van-ban-dan-chieu/80-nq-tw-2026/` Nghị quyết số 80-NQ/TW (trang mới)",
-        "  - `/van-ban-dan-chieu/17-kh-tu-2025/` Kế hoạch số 17-KH/TU (trang bị bỏ)",
-        "  - `/van-ban/2025/ke-hoach-cu/` Kế hoạch cũ về văn hóa (trang bị bỏ)",
-        "  - `/van-ban/2026/ke-hoach-moi/` Kế hoạch phát triển văn hóa \\| &lt;b&gt;2026&lt;/b&gt; (trang mới)",
+        "  - <code>/van-ban-dan-chieu/53-ct-tw-2025/</code> Chỉ thị số 53-CT/TW",  # lists the changed title
+        "  - <code>/van-ban-dan-chieu/80-nq-tw-2026/</code> Nghị quyết số 80-NQ/TW (trang mới)",
+        "  - <code>/van-ban-dan-chieu/17-kh-tu-2025/</code> Kế hoạch số 17-KH/TU (trang bị bỏ)",
+        "  - <code>/van-ban/2025/ke-hoach-cu/</code> Kế hoạch cũ về văn hóa (trang bị bỏ)",
+        "  - <code>/van-ban/2026/ke-hoach-moi/</code> Kế hoạch phát triển văn hóa \\| &lt;b&gt;2026&lt;/b&gt; (trang mới)",
         "- **Trang khác** (1)",
     ):
         assert line in pages.splitlines(), pages
@@ -119,9 +119,9 @@ def test_problems_found_by_check_are_listed(repo, capsys):
     shutil.copy(FIXTURES / "rules" / "draft-document.md", folder / "draft-document.md")
     code, out, _ = run(capsys, "--base", "main")
     assert code == 0
-    assert "**5** lỗi · **1** cảnh báo" in out
-    assert "- **lỗi** `content/van-ban/2025/unsafe-html.md:12` có thẻ HTML &lt;script&gt;" in out
-    assert "- cảnh báo `content/van-ban/2025/draft-document.md:7` văn bản đang là bản nháp" in out
+    assert "**4** lỗi · **1** cảnh báo" in out
+    assert "- **lỗi** <code>content/van-ban/2025/unsafe-html.md:12</code> có thẻ HTML &lt;script&gt;" in out
+    assert "- cảnh báo <code>content/van-ban/2025/draft-document.md:7</code> văn bản đang là bản nháp" in out
     assert "| bản nháp |" in out
 
 

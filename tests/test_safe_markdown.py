@@ -29,5 +29,5 @@ def test_markdown_and_autolinks_still_work():
 def test_script_urls_lose_their_address():
     out = render("[a](javascript:alert(1)) [b](&#106;avascript:x) [c](JaVa\tScript:x) ![d](data:text/html,x) [e](../chu-de/van-hoa.md)")
     assert "javascript" not in out.lower() and "data:" not in out
-    assert out.count('href="#"') == 3 and 'href="../chu-de/van-hoa.md"' in out
+    assert out.count("<a>") == 3 and 'href="../chu-de/van-hoa.md"' in out
     assert is_unsafe_url(" vbscript:x") and not is_unsafe_url("https://a.vn/javascript:x")

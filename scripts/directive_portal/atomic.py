@@ -1,22 +1,77 @@
-"""Build into a staging folder and replace the site only when the build succeeded."""
+"""Build into a staging folder and replace the site only when the build succeeded.
+
+Two builds of one site at once take turns: `lock` holds a lock file beside the site
+folder (`.site.lock`) from the start of the build to the swap, and each build stages
+in a folder of its own (`.site-staging-XXXX`), so neither can swap in the other's
+half-written pages. A build killed with `kill -9` leaves its staging folder behind,
+and perhaps a forked writer still writing into it: that child shares the lock, so the
+next build waits for it, then removes what was left.
+"""
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
+import tempfile
+from typing import Callable
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: builds are not locked there
+    fcntl = None
+
+
+def _parts(site_dir: str) -> tuple[str, str]:
+    return os.path.split(os.path.abspath(site_dir).rstrip(os.sep))
+
+
+def lock_path(site_dir: str) -> str:
+    parent, name = _parts(site_dir)
+    return os.path.join(parent, f".{name}.lock")
+
+
+def lock(site_dir: str, on_wait: Callable[[], None] = lambda: None) -> int:
+    """Take the site's build lock, waiting (after calling `on_wait`) while another build holds it.
+
+    Returns the lock's file descriptor, for `unlock`."""
+    parent, _name = _parts(site_dir)
+    os.makedirs(parent, exist_ok=True)
+    fd = os.open(lock_path(site_dir), os.O_RDWR | os.O_CREAT, 0o644)
+    if fcntl is None:  # pragma: no cover
+        return fd
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        on_wait()
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def unlock(fd: int) -> None:
+    """Let the next build go (closing the descriptor releases the lock)."""
+    os.close(fd)
 
 
 def staging_dir(site_dir: str) -> str:
-    site_dir = os.path.abspath(site_dir)
-    parent, name = os.path.split(site_dir.rstrip(os.sep))
+    """The prefix of this site's staging folders (`.site-staging`)."""
+    parent, name = _parts(site_dir)
     return os.path.join(parent, f".{name}-staging")
 
 
 def prepare(site_dir: str) -> str:
-    """A fresh, empty staging folder beside `site_dir`."""
-    staging = staging_dir(site_dir)
-    shutil.rmtree(staging, ignore_errors=True)
-    os.makedirs(staging)
+    """A new, empty staging folder of this build's own beside `site_dir`; what builds
+    killed earlier left behind is removed (call it while holding the lock)."""
+    site_dir = os.path.abspath(site_dir)
+    prefix = staging_dir(site_dir)
+    for left in glob.glob(glob.escape(prefix) + "*"):
+        if left.endswith("-old") and not os.path.exists(site_dir):
+            os.rename(left, site_dir)  # killed in the middle of a swap: the last good site comes back
+        else:
+            shutil.rmtree(left, ignore_errors=True)
+    parent, name = os.path.split(prefix)
+    staging = tempfile.mkdtemp(prefix=name + "-", dir=parent)
+    os.chmod(staging, 0o755)  # it becomes site/: readable as a folder made by os.makedirs would be
     return staging
 
 
@@ -24,7 +79,6 @@ def commit(staging: str, site_dir: str) -> None:
     """Swap the finished staging folder in place of `site_dir`."""
     site_dir = os.path.abspath(site_dir)
     old = staging + "-old"
-    shutil.rmtree(old, ignore_errors=True)
     if os.path.exists(site_dir):
         os.rename(site_dir, old)
     os.rename(staging, site_dir)

@@ -10,31 +10,26 @@ so that it runs even on a file whose front matter is broken.
 
 from __future__ import annotations
 
-import posixpath
 import re
-from typing import Iterable, Mapping
-from urllib.parse import unquote
 
+from . import marks
 from .model import Problem
-from .text import nfc
+from .text import slug
 
-# Secrecy and circulation marks (Hướng dẫn 36-HD/VPTW): upper-case words standing
-# as a mark on their own, never inside ordinary words (`gắn bó mật thiết`).
-MARKS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT", "LƯU HÀNH NỘI BỘ", "THƯỢNG KHẨN", "KHẨN", "HỎA TỐC", "HOẢ TỐC")
-# A mark stands alone between these: brackets, quotes, emphasis, list bullets, `key:`.
-_SEGMENT_SEPARATORS = re.compile(r"[|()\[\]{},;:\"“”'*_#>`~=]|\s[-–—+]\s|^\s*[-–—+]\s|\s[-–—]$")
-
-_MARK_WORD = re.compile("|".join(sorted({m.split()[-1] for m in MARKS})))
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|object|embed)\b", re.IGNORECASE)
 _EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.IGNORECASE)
-_JAVASCRIPT_URL = re.compile(r"javascript\s*:", re.IGNORECASE)
-
-_INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
-_REFERENCE_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-_HTML_LINK = re.compile(r"\b(?:href|src)\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# Characters no document needs and that break feeds (XML) or hide text: C0 and C1 controls
+# but tab and line breaks, Unicode non-characters, bidirectional overrides and isolates.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                      "\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
+# Nesting no directive has and the Markdown parser cannot follow (it recurses once per level):
+# lines indented past 80 columns, runs of 100 list, quote, emphasis or bracket marks.
+_TOO_DEEP = re.compile(r"^[ \t]{80,}\S|[*_>\[\]]{100,}", re.MULTILINE)
+# File and folder names every web host and file system keeps apart: lower-case ASCII.
+_SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 def blank_code(text: str) -> list[str]:
@@ -59,35 +54,80 @@ def blank_code(text: str) -> list[str]:
     return out
 
 
-def find_marks(line: str) -> list[str]:
-    """Secrecy or circulation marks standing alone in one line of text."""
-    if not _MARK_WORD.search(line):
-        return []  # most lines: no mark word at all
-    found = []
-    for segment in _SEGMENT_SEPARATORS.split(nfc(line)):
-        words = " ".join(segment.split()).strip(" .!")
-        if words in MARKS and words not in found:
-            found.append(words)
-    return found
+def front_matter_end(lines: list[str]) -> int:
+    """The line number of the front matter's closing `---` (0 when there is none)."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    return next((i for i, line in enumerate(lines[1:], start=2) if line.strip() in ("---", "...")), 0)
 
 
 def secrecy_marks(path: str, text: str) -> list[Problem]:
-    if not _MARK_WORD.search(text):
+    """Secrecy and circulation marks (errors) and urgency marks out of place, in a whole file."""
+    if not marks.may_hold_marks(text):
         return []  # most files: no mark word anywhere
+    lines = blank_code(text)
+    front_end = front_matter_end(lines)
     problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        for mark in find_marks(line):
-            problems.append(Problem(
-                path, number,
-                f"có dấu mức độ mật hoặc phạm vi lưu hành '{mark}': văn bản này không được công bố công khai",
-                "không đưa văn bản mật, khẩn hoặc lưu hành nội bộ lên cổng; nếu văn bản đã được phép công bố, "
-                "xóa dấu này khỏi tệp", "error", "secrecy-mark"))
+    for number, line in enumerate(lines, start=1):
+        for mark in marks.find_marks(line):
+            if mark.secrecy:
+                problems.append(Problem(
+                    path, number,
+                    f"có dấu mức độ mật hoặc phạm vi lưu hành '{mark.text}': văn bản này không được công bố công khai",
+                    "không đưa văn bản mật hoặc lưu hành nội bộ lên cổng; nếu văn bản đã được phép công bố, "
+                    "xóa dấu này khỏi tệp", "error", "secrecy-mark"))
+            elif number <= front_end and not line.lstrip().startswith("urgency:"):
+                problems.append(Problem(
+                    path, number, f"dấu độ khẩn '{mark.text}' nằm trong thông tin văn bản, không phải chữ của trích yếu",
+                    f"xóa '{mark.text}' khỏi dòng này và ghi một dòng riêng: urgency: {mark.text}",
+                    "error", "urgency-in-title"))
+            elif number > front_end:
+                problems.append(Problem(
+                    path, number, f"dấu độ khẩn '{mark.text}' nằm trong nội dung văn bản",
+                    f"xóa dòng này và ghi vào phần thông tin văn bản: urgency: {mark.text}",
+                    "warning", "urgency-mark"))
     return problems
 
 
+def control_characters(path: str, text: str) -> list[Problem]:
+    """Invisible control characters: they make feeds unreadable or reorder what is shown."""
+    if not _CONTROL.search(text):
+        return []
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _CONTROL.search(line)
+        if match:
+            problems.append(Problem(
+                path, number, f"có ký tự điều khiển vô hình U+{ord(match[0]):04X} ở cột {match.start() + 1}",
+                "xóa ký tự này (thường do sao chép từ PDF hay phần mềm khác): gõ lại đoạn chữ quanh vị trí đó",
+                "error", "control-character"))
+    return problems
+
+
+def deep_nesting(path: str, text: str) -> list[Problem]:
+    match = _TOO_DEEP.search(text)
+    if match is None:
+        return []
+    return [Problem(path, text.count("\n", 0, match.start()) + 1, "nội dung lồng nhau quá sâu (thụt lề hay "
+                    "dấu *, _, >, [ ] nối liền quá nhiều)", "văn bản chỉ cần vài cấp mục; viết lại đoạn này "
+                    "không thụt lề quá 4 cấp", "error", "too-deep")]
+
+
+def file_name(rel: str, shown: str) -> list[Problem]:
+    """A content path whose folders and file name are not lower-case ASCII letters, digits, `.-_`."""
+    bad = [part for part in rel.split("/") if not _SAFE_NAME.match(part)]
+    if not bad:
+        return []
+    stem, dot, ext = bad[0].rpartition(".") if "." in bad[0][1:] else (bad[0], "", "")
+    better = (slug(stem) or "van-ban") + (dot + ext.lower() if dot else "")
+    return [Problem(shown, 1, f"tên '{bad[0]}' có ký tự không dùng được trong địa chỉ trang web "
+                    "(chỉ dùng chữ thường không dấu, số, dấu '-', '_' và '.')",
+                    f"đổi tên thành '{better}'", "error", "file-name")]
+
+
 def may_hold_unsafe_html(text: str) -> bool:
-    """False when `unsafe_html` cannot find anything: no tag and no `javascript:` at all."""
-    return "<" in text or _JAVASCRIPT_URL.search(text) is not None
+    """False when `unsafe_html` cannot find anything: no tag at all."""
+    return "<" in text
 
 
 def unsafe_html(path: str, text: str) -> list[Problem]:
@@ -105,82 +145,4 @@ def unsafe_html(path: str, text: str) -> list[Problem]:
             problems.append(Problem(
                 path, number, f"thẻ HTML có thuộc tính sự kiện '{match[1]}=': mã chạy không được đưa lên trang công khai",
                 f"xóa thuộc tính {match[1]}=\"...\" khỏi thẻ", "error", "unsafe-html"))
-        if _JAVASCRIPT_URL.search(line):
-            problems.append(Problem(
-                path, number, "có liên kết 'javascript:': mã chạy không được đưa lên trang công khai",
-                "thay bằng liên kết tới một trang hoặc tệp, ví dụ [Chủ đề](../../chu-de/van-hoa.md)",
-                "error", "unsafe-html"))
-    return problems
-
-
-def link_targets(lines: Iterable[str]) -> list[tuple[int, str]]:
-    """(line, target) of every Markdown or HTML link and image in the lines."""
-    found = []
-    for number, line in enumerate(lines, start=1):
-        if "](" not in line and "]:" not in line and "=" not in line:
-            continue
-        targets = [m[1] for m in _INLINE_LINK.finditer(line)]
-        targets += [m[1] for m in _HTML_LINK.finditer(line)]
-        match = _REFERENCE_DEF.match(line)
-        if match:
-            targets.append(match[1])
-        found += [(number, t) for t in targets]
-    return found
-
-
-def page_url(src: str) -> str:
-    """Site URL of a Markdown source with directory URLs: `a/b.md` -> `a/b/`."""
-    stem = src[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def broken_links(path: str, src: str, text: str, sources: frozenset[str],
-                 pages: Mapping[str, str], drafts: frozenset[str] = frozenset()) -> list[Problem]:
-    """Links from file `src` (relative to the content folder) that the site build cannot follow.
-
-    `sources` are the files of the built site (Markdown sources, generated pages,
-    other files), `pages` maps each page URL without its final '/' to its source.
-    MkDocs follows links to source files only (`../2025/x.md`), relative to the
-    linking file; a draft is no page of the site.
-    """
-    problems = []
-    lines = blank_code(text)
-    front_end = 0
-    if lines and lines[0].strip() == "---":  # no links in the front matter
-        front_end = next((i for i, line in enumerate(lines[1:], start=2) if line.strip() in ("---", "...")), 0)
-    folder = posixpath.dirname(src)
-    for number, target in link_targets(lines):
-        if number <= front_end or not target or target.startswith("#"):
-            continue
-        if target.startswith("//") or _SCHEME.match(target):
-            continue  # another site, mail, telephone; `javascript:` is `unsafe_html`'s
-        file_part = unquote(target.split("#", 1)[0].split("?", 1)[0])
-        if not file_part:
-            continue
-        where = posixpath.normpath(posixpath.join(folder, file_part.lstrip("/")))
-        if not file_part.startswith("/") and where in sources:
-            continue
-        # A page's address instead of its file (`../chu-de/van-hoa/`, `/van-ban/`)?
-        base = "" if file_part.startswith("/") else page_url(src)
-        url = posixpath.normpath(posixpath.join(base, file_part.lstrip("/")))
-        page = pages.get("" if url == "." else url) or (where if where in sources else "")
-        if page:
-            suggestion = posixpath.relpath(page, folder or ".")
-            problems.append(Problem(
-                path, number, f"liên kết '{target}' trỏ tới địa chỉ trang thay vì tệp nguồn .md của trang",
-                f"viết liên kết tới tệp, tính từ thư mục của tệp này: {suggestion}",
-                "error", "link-not-file"))
-        elif where in drafts:
-            problems.append(Problem(
-                path, number, f"liên kết '{target}' dẫn tới một bản nháp, trang đó không có trên cổng",
-                "bỏ liên kết, hoặc công bố văn bản kia trước (status: published)", "error", "broken-link"))
-        else:
-            problems.append(Problem(
-                path, number, f"liên kết '{target}' dẫn tới trang không tồn tại",
-                "sửa đường dẫn theo tệp đích, tính từ thư mục của tệp này (ví dụ ../2025/ten-tep.md), "
-                "hoặc xóa liên kết", "error", "broken-link"))
     return problems

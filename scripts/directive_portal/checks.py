@@ -7,13 +7,14 @@ prints them as `path:line: problem — fix` or as GitHub Actions annotations.
 
 from __future__ import annotations
 
-import argparse
+from .arguments import ArgumentParser
 import os
 import sys
 from dataclasses import dataclass, replace
 
-from . import check_rules
-from .content import Content, document_files, generated_conflicts, load_content, read_text
+from . import check_rules, link_rules
+from .collisions import collisions, content_files
+from .content import Content, document_files, load_content, read_text
 from .graph import Graph, build_graph
 from .model import Problem
 from .pages import build_site
@@ -46,7 +47,7 @@ def check_content(content_dir: str, display_prefix: str = "") -> CheckResult:
     problems += _undescribed_citations(graph, display_prefix)
     generated = [page.src for page in build_site(graph, list(content.topics)).pages]
     problems += _file_rules(content_dir, content, generated, display_prefix)
-    problems += generated_conflicts(content_dir, generated, display_prefix)
+    problems += collisions(content_files(content_dir), generated, display_prefix, _unpublished(content))
     problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.severity, p.code, p.message))
     return CheckResult(content, graph, tuple(problems))
 
@@ -88,7 +89,7 @@ def _undescribed_citations(graph: Graph, prefix: str) -> list[Problem]:
 
 def _file_rules(content_dir: str, content: Content, generated: list[str], prefix: str) -> list[Problem]:
     sources = _site_sources(content_dir, content, generated)
-    pages = {check_rules.page_url(s).rstrip("/"): s for s in sorted(sources, reverse=True) if s.endswith(".md")}
+    pages = {link_rules.page_url(s).rstrip("/"): s for s in sorted(sources, reverse=True) if s.endswith(".md")}
     drafts = frozenset(d.path for d in content.documents if d.is_draft)
     problems = []
     for rel in document_files(content_dir):
@@ -99,8 +100,12 @@ def _file_rules(content_dir: str, content: Content, generated: list[str], prefix
         # Secrecy marks and unsafe HTML in bodies are found by load_content (the build refuses them
         # too); here also in front matter values, which the site shows escaped but should not hold.
         problems += check_rules.unsafe_html(prefix + rel, text)
-        problems += check_rules.broken_links(prefix + rel, rel, text, sources, pages, drafts)
+        problems += link_rules.broken_links(prefix + rel, rel, text, sources, pages, drafts)
     return problems
+
+
+def _unpublished(content: Content) -> list[str]:
+    return [TOPICS_FILE] + [d.path for d in content.documents if d.is_draft]
 
 
 def _site_sources(content_dir: str, content: Content, generated: list[str]) -> frozenset[str]:
@@ -152,18 +157,18 @@ def format_problem(problem: Problem, style: str = "text") -> str:
         return (f"::{level} file={_escape_property(problem.path)},line={problem.line},"
                 f"title={_escape_property(title)}::{_escape_data(message)}")
     if problem.severity == "warning":
-        return f"{problem.path}:{problem.line}: cảnh báo: {problem.message}" + (f" — {problem.fix}" if problem.fix else "")
+        return str(replace(problem, message="cảnh báo: " + problem.message))
     return str(problem)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="portal check",
         description="Kiểm tra văn bản trong content/ mà không cần xây dựng trang: thông tin văn bản, "
                     "chủ đề, ngày, số trùng, dẫn chiếu, bản nháp, liên kết, mã HTML nguy hiểm, dấu mật.")
-    parser.add_argument("paths", nargs="*", metavar="PATH",
+    parser.add_argument("paths", nargs="*", metavar="ĐƯỜNG_DẪN",
                         help="tệp hoặc thư mục cần kiểm tra (mặc định: cả thư mục content/)")
-    parser.add_argument("--content", default="content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--content", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="'github': in dạng chú thích của GitHub Actions")
     parser.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi (thoát mã 1)")
@@ -187,7 +192,7 @@ def main(argv: list[str]) -> int:
     count = 0
     for root in roots:
         result = check_content(root, display_prefix(root))
-        count += len(document_files(root))
+        count += sum(_selected_file(os.path.join(root, rel), targets) for rel in document_files(root))
         problems += [p for p in result.problems if _selected(p, targets)]
     for problem in problems:
         print(format_problem(problem, args.format))
@@ -198,9 +203,14 @@ def main(argv: list[str]) -> int:
 
 
 def _selected(problem: Problem, targets: list[str]) -> bool:
+    return _selected_file(problem.path, targets)
+
+
+def _selected_file(path: str, targets: list[str]) -> bool:
+    """Whether `path` is one of the named files or inside one of the named folders."""
     if not targets:
         return True
-    path = os.path.abspath(problem.path)
+    path = os.path.abspath(path)
     return any(path == t or path.startswith(t.rstrip(os.sep) + os.sep) for t in targets)
 
 

@@ -1,7 +1,8 @@
 """The `portal` command for editors: `portal import|check|new|review ...`.
 
-Each subcommand lives in its own module and exposes `main(argv) -> int`;
-this file only routes to it, so one subcommand's imports never slow another.
+Each subcommand lives in its own module and exposes `main(argv) -> int` (or the
+function named after `:`); this file only routes to it, so one subcommand's imports
+never slow another.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ COMMANDS = {
     "check": ("directive_portal.checks", "kiểm tra toàn bộ văn bản, không cần xây dựng trang"),
     "new": ("directive_portal.newdoc", "tạo tệp văn bản mới theo mẫu"),
     "review": ("directive_portal.review", "tóm tắt thay đổi so với một nhánh git, cho pull request"),
+    "build": ("directive_portal.mkdocs_cli:build_main", "xây dựng trang vào site/ (như mkdocs build)"),
+    "serve": ("directive_portal.mkdocs_cli:serve_main", "xem trước trang trên máy, tự xây dựng lại khi sửa tệp"),
 }
 
 
@@ -35,8 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     if name not in COMMANDS:
         print(f"portal: không có lệnh '{name}'.\n\n{usage()}", file=sys.stderr)
         return 2
-    module = importlib.import_module(COMMANDS[name][0])
-    return int(module.main(rest) or 0)
+    module_name, _, function = COMMANDS[name][0].partition(":")
+    module = importlib.import_module(module_name)
+    return int(getattr(module, function or "main")(rest) or 0)
 
 
 if __name__ == "__main__":

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
-from . import check_rules
+from . import check_rules, link_rules
+from .collisions import content_files
+from .cycles import implementation_cycles
 from .frontmatter import duplicate_numbers, read_document, split_front_matter
 from .model import Document, Problem, Topic
-from .paths import DOCUMENTS_DIR, TOPICS_FILE
+from .paths import DOCUMENTS_DIR, TOPICS_FILE, is_document_path
 from .text import nfc
 from .topics import load_topics
 
@@ -29,14 +31,7 @@ ATTACHMENTS = (".pdf", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 
 
 def _files_under(content_dir: str, folder: str) -> list[str]:
-    root = os.path.join(content_dir, folder)
-    found = []
-    for here, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if not name.startswith("."):
-                found.append(os.path.relpath(os.path.join(here, name), content_dir).replace(os.sep, "/"))
-    return sorted(found)
+    return sorted(folder + "/" + rel for rel in content_files(os.path.join(content_dir, folder)))
 
 
 def document_files(content_dir: str) -> list[str]:
@@ -64,23 +59,20 @@ def stray_files(content_dir: str, display_prefix: str = "") -> list[Problem]:
     return problems
 
 
-def generated_conflicts(content_dir: str, generated: list[str], display_prefix: str = "") -> list[Problem]:
-    """Editors' files at a path the portal generates a page for: their text would be lost.
-
-    The home page `index.md` is the one page whose editor text the portal shows.
-    """
-    problems = []
-    for src in generated:
-        if src != "index.md" and os.path.exists(os.path.join(content_dir, src)):
-            fix = ("viết phần giới thiệu vào 'intro' của chủ đề trong topics.yml, rồi xóa tệp này"
-                   if src.startswith("chu-de/") else "đổi tên hoặc chuyển tệp này sang chỗ khác")
-            problems.append(Problem(display_prefix + src, 1, "trang này do cổng tự tạo, nội dung của tệp sẽ không được hiển thị",
-                                    fix, "error", "generated-path"))
-    return problems
+# A directive is tens of kilobytes; past this a file is not a document (and would make
+# every check slow): refused before it is read.
+MAX_FILE_BYTES = 2_000_000
 
 
 def read_text(path: str, shown: str) -> tuple[str | None, Problem | None]:
-    """A content file's text, or a problem when it is not UTF-8 (a file saved by Notepad as ANSI, UTF-16)."""
+    """A content file's text, or a problem when it is too large or not UTF-8 (a file saved by
+    Notepad as ANSI, UTF-16)."""
+    size = os.path.getsize(path)
+    if size > MAX_FILE_BYTES:
+        return None, Problem(shown, 1, f"tệp quá lớn ({size // 1_000_000} MB; một văn bản không quá "
+                             f"{MAX_FILE_BYTES // 1_000_000} MB)",
+                             "kiểm tra lại tệp: có thể đã dán nhầm cả ảnh hoặc nhiều văn bản vào một tệp; "
+                             "tách thành từng văn bản", "error", "file-too-large")
     try:
         with open(path, encoding="utf-8") as handle:
             return handle.read(), None
@@ -136,7 +128,9 @@ def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, Fi
         if document is not None:
             documents.append(document)
     problems += duplicate_numbers(documents)
+    problems += implementation_cycles(documents)
     problems += stray_files(content_dir, display_prefix)
+    problems += other_pages(content_dir, display_prefix)
     documents = [_unprefixed(d, display_prefix) for d in documents]
     return Content(tuple(topics), tuple(documents), tuple(problems))
 
@@ -147,13 +141,37 @@ def _read_file(path: str, shown: str, slugs: list[str]) -> tuple[Document | None
     if problem is not None:
         return None, [problem]
     document, problems = read_document(shown, text, slugs)
-    # What must never reach a public site is refused by the build itself, not only by `portal check`.
-    # (Front matter values are always shown escaped, so only the body is checked for markup.)
+    problems += page_rules(shown, text)
+    return document, problems
+
+
+def page_rules(shown: str, text: str) -> list[Problem]:
+    """What must never reach a public site, refused by the build itself, not only by `portal check`:
+    control characters, marks, and markup that runs or loads from elsewhere. (Front matter values
+    are always shown escaped, so only the body is checked for markup.)"""
     text = nfc(text.lstrip("\ufeff"))
+    problems = check_rules.control_characters(shown, text)
     problems += check_rules.secrecy_marks(shown, text)
+    deep = check_rules.deep_nesting(shown, text)
+    if deep:
+        return problems + deep  # the Markdown parser below would fail on it
     if check_rules.may_hold_unsafe_html(text):
         problems += check_rules.unsafe_html(shown, _body_only(text))
-    return document, problems
+    found, offset = link_rules.body_links(text)
+    problems += link_rules.refused_markup(shown, found, offset)
+    return problems
+
+
+def other_pages(content_dir: str, display_prefix: str = "") -> list[Problem]:
+    """The pages beside the documents (home page, guide, ...) and every file's name."""
+    problems = []
+    for rel in content_files(content_dir):
+        problems += check_rules.file_name(rel, display_prefix + rel)
+        if rel.endswith(".md") and not is_document_path(rel):
+            text, problem = read_text(os.path.join(content_dir, rel), display_prefix + rel)
+            problems += [problem] if problem is not None else page_rules(display_prefix + rel, text)
+
+    return problems
 
 
 def _body_only(text: str) -> str:

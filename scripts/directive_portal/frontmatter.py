@@ -15,7 +15,8 @@ from typing import Any, Iterable
 
 import yaml
 
-from .model import DOCUMENT_TYPES, RELATIONS, STATUSES, URGENCIES, Document, PartialDate, Problem, Reference, Signer
+from .marks import URGENCY
+from .model import DOCUMENT_TYPES, RELATIONS, STATUSES, Document, PartialDate, Problem, Reference, Signer
 from .references import canonical_id, citation_key, type_from_number
 from .text import fold, nfc, slug
 
@@ -26,6 +27,9 @@ KNOWN_KEYS = (
     "distribution", "topics", "references", "status", "urgency",
 ) + THEME_KEYS
 SIGNER_KEYS = ("name", "title", "on_behalf")
+# Longest text each key may hold: numbers and names become page addresses and file names.
+MAX_LENGTH = {"number": 40, "id": 40, "issuer": 200, "place": 80, "type": 40, "status": 40, "relation": 40,
+              "name": 100, "on_behalf": 200, "urgency": 40}
 REFERENCE_KEYS = ("id", "date", "issuer", "title", "relation")
 
 
@@ -147,17 +151,26 @@ class _Reader:
         self.problems.append(Problem(self.path, line, message, fix, "warning", code))
 
     def scalar_text(self, key: str, node: yaml.Node, value: Any) -> str:
+        """One line of text: line breaks and runs of spaces inside it become one space."""
         if value is None:
             return ""
         if isinstance(node, yaml.ScalarNode):
             # The text as typed: `number: 012` stays `012` (not the octal 10), `title: Yes` stays `Yes`.
             self._comment_after(key, node)
-            return nfc(node.value).strip()
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return nfc(str(value)).strip()
-        self.error(node, f"'{key}' phải là một dòng chữ, không phải danh sách hay nhóm khóa",
-                   f"viết {key}: \"...\" trên một dòng", "not-text")
-        return ""
+            text = node.value
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            text = str(value)
+        else:
+            self.error(node, f"'{key}' phải là một dòng chữ, không phải danh sách hay nhóm khóa",
+                       f"viết {key}: \"...\" trên một dòng", "not-text")
+            return ""
+        text = " ".join(nfc(text).split())
+        limit = MAX_LENGTH.get(key, 2000)
+        if len(text) > limit:
+            self.error(node, f"'{key}' dài {len(text)} ký tự, quá {limit} ký tự",
+                       f"kiểm tra lại {key}: có thể đã dán nhầm cả đoạn văn vào đây", "too-long")
+            return text[:limit]
+        return text
 
     def _comment_after(self, key: str, node: yaml.ScalarNode) -> None:
         """`title: Kế hoạch #2 về X` reads as `Kế hoạch`: YAML takes ` #…` for a comment."""
@@ -221,6 +234,14 @@ def _signer(reader: _Reader, node: yaml.Node, value: Any) -> Signer:
     return Signer(**fields)
 
 
+def _urgency(reader: _Reader, node: yaml.Node, value: Any) -> str:
+    text = reader.scalar_text("urgency", node, value).upper()
+    if text and text not in URGENCY:
+        reader.error(node, f"độ khẩn '{text}' không hợp lệ", "dùng một trong: " + ", ".join(URGENCY[1:]), "bad-urgency")
+        return ""
+    return text
+
+
 def _references(reader: _Reader, node: yaml.Node, value: Any) -> tuple[Reference, ...]:
     if value is None:
         return ()
@@ -254,6 +275,10 @@ def _references(reader: _Reader, node: yaml.Node, value: Any) -> tuple[Reference
             reader.error(item_node, "văn bản dẫn chiếu thiếu 'id' (số ký hiệu)", "thêm id: 53-CT/TW", "bad-reference")
             continue
         id_ = canonical_id(fields.pop("id"))
+        if not any(ch.isalnum() for ch in id_):
+            reader.error(item_node, f"id '{id_}' không phải số ký hiệu (không có chữ hay số)",
+                         "viết số ký hiệu của văn bản được dẫn chiếu, ví dụ id: 53-CT/TW", "bad-reference")
+            continue
         refs.append(Reference(id=id_, type=type_from_number(id_), line=reader.line(item_node), **fields))
     return tuple(refs)
 
@@ -272,6 +297,10 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
         return None, reader.problems
     try:
         node, data = _compose_and_load(yaml_text)
+    except RecursionError:
+        reader.error(1, "phần thông tin văn bản lồng nhau quá sâu", "mỗi khóa chỉ thụt lề một hoặc hai cấp, "
+                     "như mẫu trong Hướng dẫn biên tập", "too-deep")
+        return None, reader.problems
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = 2 + mark.line if mark else 1
@@ -294,9 +323,11 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
         lines.append((key, reader.line(key_node)))
         if key not in KNOWN_KEYS:
             reader.error(key_node, f"khóa '{key}' không có trong mẫu thông tin văn bản",
-                         _suggest(key, KNOWN_KEYS[:12]) or "xem danh sách khóa trong Hướng dẫn biên tập", "unknown-key")
+                         _suggest(key, [k for k in KNOWN_KEYS if k not in THEME_KEYS]) or "xem danh sách khóa trong Hướng dẫn biên tập", "unknown-key")
         elif key in ("title", "number", "issuer", "place", "type", "status"):
             fields[key] = reader.scalar_text(key, value_node, value)
+        elif key == "urgency":
+            fields[key] = _urgency(reader, value_node, value)
         elif key == "date":
             fields["date"] = reader.date(key, value_node, value)
         elif key == "signer":
@@ -313,11 +344,6 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
             fields["topics"] = topics
         elif key == "references":
             fields["references"] = _references(reader, value_node, value)
-        elif key == "urgency":  # độ khẩn: metadata, never part of the title
-            fields["urgency"] = reader.scalar_text(key, value_node, value)
-            if fields["urgency"] not in URGENCIES:
-                reader.error(value_node, f"độ khẩn '{fields['urgency']}' không hợp lệ",
-                             "dùng một trong: " + ", ".join(URGENCIES) + ", hoặc xóa dòng urgency", "bad-urgency")
 
     key_line = dict(lines)
     if not fields.get("title"):

@@ -13,7 +13,8 @@ _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,}).*?$(?:.*?^[ \t]{0,3}\1[`~]*[ \t]*
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _LINK = re.compile(r"!?\[(?:[^\[\]\n]|\[[^\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _ANGLE = re.compile(r"<[^<>\n]+>")
-_REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:.*$", re.M)
+# A link definition `[id]: address`; a footnote definition `[^1]: text` is running text.
+_REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:.*$", re.M)
 
 # Each pattern with the strings one of which any match contains.
 _PATTERNS = ((_FENCE, ("```", "~~~")), (_CODE_SPAN, ("`",)), (_LINK, ("[",)), (_ANGLE, ("<",)),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .text import one_line
+
 # Document types: slug -> (Vietnamese label, code used in numbers).
 DOCUMENT_TYPES: dict[str, tuple[str, str]] = {
     "cong-van": ("Công văn", "CV"),
@@ -82,8 +84,6 @@ TYPE_CODES: dict[str, str] = {
 }
 
 STATUSES = ("published", "draft")
-# Urgency marks (độ khẩn) as front matter values: metadata, never part of the title.
-URGENCIES = ("Khẩn", "Thượng khẩn", "Hỏa tốc")
 RELATIONS = ("implements", "cites")
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -173,9 +173,12 @@ class Problem:
     code: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+        # One line whatever the values hold: a title with "\n::error ..." must not become
+        # a line of its own (a CI log would run it as a workflow command).
+        path = one_line(self.path)
+        text = f"{'./' if path.startswith(':') else ''}{path}:{self.line}: {one_line(self.message)}"
         if self.fix:
-            text += f" — {self.fix}"
+            text += f" — {one_line(self.fix)}"
         return text
 
 
@@ -231,8 +234,8 @@ class Document:
     topics: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
     status: str = "published"
+    urgency: str = ""  # KHẨN, THƯỢNG KHẨN, HỎA TỐC: a fact about the document, not part of its title
     lines: tuple[tuple[str, int], ...] = ()  # front matter key -> line
-    urgency: str = ""  # độ khẩn, one of URGENCIES, or ""
 
     @property
     def type_label(self) -> str:

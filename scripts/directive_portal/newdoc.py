@@ -8,7 +8,8 @@ existing file is never overwritten.
 
 from __future__ import annotations
 
-import argparse
+from .arguments import ArgumentParser
+from .file_errors import describe
 import datetime
 import json
 import os
@@ -106,17 +107,18 @@ def create(content_dir: str, doc: NewDocument) -> str:
     return rel
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="portal new", description="Tạo tệp văn bản mới theo mẫu thông tin văn bản, ở đúng thư mục.")
-    parser.add_argument("--type", required=True, choices=list(DOCUMENT_TYPES), help="loại văn bản")
-    parser.add_argument("--title", default="", help="trích yếu")
-    parser.add_argument("--number", default="", help="số ký hiệu, ví dụ 12-KH/ĐU")
-    parser.add_argument("--date", default="", help="ngày ký: 2026-03-05, 05/03/2026, 2026-03 (mặc định: năm nay)")
-    parser.add_argument("--issuer", default="", help="cơ quan ban hành")
-    parser.add_argument("--place", default="", help="địa danh, ví dụ Việt Hưng")
-    parser.add_argument("--topic", action="append", default=[], help="chủ đề (slug), có thể ghi nhiều lần")
-    parser.add_argument("--content", default="content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--type", required=True, choices=list(DOCUMENT_TYPES), metavar="LOẠI",
+                        help="loại văn bản: " + ", ".join(DOCUMENT_TYPES))
+    parser.add_argument("--title", default="", metavar="TRÍCH_YẾU", help="trích yếu")
+    parser.add_argument("--number", default="", metavar="SỐ", help="số ký hiệu, ví dụ 12-KH/ĐU")
+    parser.add_argument("--date", default="", metavar="NGÀY", help="ngày ký: 2026-03-05, 05/03/2026, 2026-03 (mặc định: năm nay)")
+    parser.add_argument("--issuer", default="", metavar="CƠ_QUAN", help="cơ quan ban hành")
+    parser.add_argument("--place", default="", metavar="ĐỊA_DANH", help="địa danh, ví dụ Việt Hưng")
+    parser.add_argument("--topic", action="append", default=[], metavar="CHỦ_ĐỀ", help="chủ đề (slug), có thể ghi nhiều lần")
+    parser.add_argument("--content", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
     return parser
 
 
@@ -144,6 +146,9 @@ def main(argv: list[str], today: datetime.date | None = None) -> int:
         rel = document_relpath(doc.type, doc.number, doc.date, doc.place, doc.title)
         print(f"{os.path.join(args.content, rel)}:1: tệp đã có, không ghi đè — mở tệp đó để sửa, "
               "hoặc đổi --title/--number/--date để tạo tệp khác", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"portal new: {describe(exc)}", file=sys.stderr)
         return 1
     path = os.path.join(args.content, rel)
     print(path)

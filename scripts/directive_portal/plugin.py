@@ -9,6 +9,9 @@ Event order for one build (MkDocs 1.6):
   on_page_markdown  document bodies with their citations turned into links
   on_page_context   hand each template its page data
   on_post_build     wait for those outputs; swap the staging folder in place of `site/`
+A `mkdocs build` takes the site's lock (atomic.lock) in on_config and lets it go after the
+swap or on failure. Under `mkdocs serve`, content errors build no page: every address shows
+the list of errors (error_page.py), since MkDocs' server holds requests until a build succeeds.
 `mkdocs serve` keeps this object between rebuilds: the build's state is reset in on_config;
 what is kept on purpose is what spares work on the next rebuild (files read, citations
 found, the previous page data, to tell `mkdocs serve --dirty` which pages changed).
@@ -29,8 +32,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import atomic, history, outputs, share
-from .content import generated_conflicts, load_content
+from . import atomic, error_page, history, outputs, share
+from .collisions import collisions, content_files
+from .content import load_content
 from .frontmatter import THEME_KEYS
 from .markdown_spans import overlaps, protected_ranges
 from .graph import build_graph
@@ -95,6 +99,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.generated: dict = {}
         self.staging = ""
         self.final_site_dir = ""
+        self.lock = -1  # the site's build lock (atomic.lock), held from on_config to the swap
+        self.errors: tuple = ()  # under `serve`: the content's errors, shown as the site's only page
         self.counter: _WarningCounter | None = None
         self.history = history.History()
         self.dirty = False
@@ -117,6 +123,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.site = None
         self.staging = ""
         self.counter = None
+        self.errors = ()
         if self.config.atomic_build and self.command == "build" and config.strict:
             # Count from the first warning on: content warnings below must keep the last good site too.
             self.counter = _WarningCounter()
@@ -132,6 +139,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for problem in content.problems:
             if problem.severity == "warning":
                 log.warning(str(problem))
+        if content.errors and serving:
+            return self._show_errors(config, content.errors)
         if content.errors:
             lines = "\n".join(f"  {p}" for p in content.errors)
             raise PluginError(
@@ -142,12 +151,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.warning(f"{prefix}{problem}")  # the graph names documents relative to docs_dir
         self.site = build_site(graph, list(content.topics), self.config.list_limit)
         self.generated = {page.src: page for page in self.site.pages}
-        conflicts = generated_conflicts(docs_dir, list(self.generated), prefix)
+        unpublished = [TOPICS_FILE] + [d.path for d in content.documents if d.is_draft]
+        conflicts = collisions(content_files(docs_dir), list(self.generated), prefix, unpublished)
+        if conflicts and serving:
+            self.site = None
+            return self._show_errors(config, tuple(conflicts))
         if conflicts:
             raise PluginError("\n".join(["Tệp trùng với trang do cổng tạo (thư mục site/ giữ nguyên):"]
                                         + [f"  {p}" for p in conflicts]))
         if self.config.atomic_build and self.command == "build":
             self.final_site_dir = config.site_dir
+            self.lock = atomic.lock(config.site_dir, lambda: log.info(
+                f"Một lần xây dựng khác đang ghi vào {config.site_dir}: đợi nó xong rồi mới xây dựng tiếp..."))
             self.staging = atomic.prepare(config.site_dir)
             config.site_dir = self.staging
         # The page data lives until the end of the build: keep Python's cyclic collector from
@@ -156,12 +171,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         gc.freeze()
         return config
 
+    def _show_errors(self, config: MkDocsConfig, errors: tuple) -> MkDocsConfig:
+        """Under `serve`: build no page and show the errors instead (error_page.py), since
+        MkDocs' server would hold every request until a build succeeds."""
+        self.errors = tuple(errors)
+        config.nav = None  # no page is built: the nav of mkdocs.yml would name missing ones
+        report = log.info if config.strict else log.error  # strict counts errors: the build would fail
+        for problem in self.errors:
+            report(str(problem))
+        return config
+
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # The sitemap's lastmod from git, not the day of the build: builds are reproducible.
         page.update_date = self.history.update_date(page.file.src_uri) or page.update_date
         return page
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.errors:
+            return Files([])
         assert self.site is not None
         site, previous = self.site, self.previous
         before = {page.src: page for page in previous.pages} if previous is not None else {}
@@ -219,6 +246,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.title = page.meta["title"] = escape(generated.title)
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Every page's title is escaped before any template prints it: Material prints some
+        # titles raw (the heading of a page without one, navigation, footer). All pages are
+        # read before the first is rendered, so no template sees a title not yet escaped.
+        if page.title is not None and not isinstance(page.title, Markup):
+            page.title = escape(page.title)
+        return html
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         assert self.site is not None
         src = page.file.src_uri
@@ -232,6 +267,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.errors:
+            error_page.write(config.site_dir, error_page.render(config.theme.get_env(), self.errors))
+            log.info(f"Trang xem trước chỉ hiện danh sách {len(self.errors)} lỗi cho tới khi các lỗi được sửa.")
+            return
         assert self.site is not None
         assert self.writing is not None
         gc.unfreeze()
@@ -249,6 +288,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         atomic.commit(self.staging, self.final_site_dir)
         config.site_dir = self.final_site_dir
         self.staging = ""
+        self._unlock()
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
@@ -261,6 +301,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.staging:
             atomic.discard(self.staging)
             self.staging = ""
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self.lock >= 0:
+            atomic.unlock(self.lock)
+            self.lock = -1
 
     def _generated(self, src: str):
         return self.generated.get(src)

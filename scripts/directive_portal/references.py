@@ -161,10 +161,6 @@ def type_from_number(id_: str) -> str:
     return ""
 
 
-def _line_of(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1
-
-
 def _date(day: str | None, month: str | None, year: str | None) -> PartialDate | None:
     """The date, `PartialDate(2026, 4)` when the day is blank; None when it does not exist."""
     if not year:
@@ -263,7 +259,11 @@ def _citation_matches(text: str):
 def find_citations(text: str) -> list[Citation]:
     """Every citation of a numbered document in `text`, in order."""
     found: list[Citation] = []
+    # Lines counted on from the previous citation, not from the start: linear in the text's length.
+    counted, line = 0, 1
     for match in _citation_matches(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
         if match["pnum"]:
             raw = f"{match['pnum']}-{match['ptype']}/{match['pissuer']}"
             code = match["ptype"].upper()
@@ -295,7 +295,7 @@ def find_citations(text: str) -> list[Citation]:
                 start=match.start(),
                 end=match.end(),
                 full_end=full_end,
-                line=_line_of(text, match.start()),
+                line=line,
                 text=match.group(0),
                 bad_date=bad_date,
             )

@@ -9,7 +9,7 @@ gained or lost; and what `portal check` finds in the working tree.
 
 from __future__ import annotations
 
-import argparse
+from .arguments import ArgumentParser
 import difflib
 import io
 import os
@@ -19,12 +19,13 @@ import tarfile
 import tempfile
 from dataclasses import dataclass
 
-from .check_rules import page_url
+from .link_rules import page_url
 from .checks import CheckResult, check_content, display_prefix
 from .content import document_files
 from .graph import Graph
 from .model import Document
 from .pages import Site, build_site, cited_label
+from .text import one_line
 
 FIELDS = ("title", "type", "number", "issuer", "place", "date", "signer", "recipients",
           "distribution", "topics", "references", "status")
@@ -69,8 +70,8 @@ def read_side(content_dir: str, checked: CheckResult | None = None) -> Side:
 def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
-    except OSError as exc:
-        raise ReviewError(f"không chạy được git ({exc}) — cài git rồi chạy lại") from None
+    except OSError:
+        raise ReviewError("không chạy được git — cài git (apt install git) rồi chạy lại") from None
 
 
 def extract_base(ref: str, content_dir: str, dest: str) -> str:
@@ -111,11 +112,17 @@ def word_changes(old: str, new: str) -> tuple[int, int]:
 
 
 def md(text: str) -> str:
-    """Text from content, safe inside a Markdown line or table cell."""
-    text = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text from content, safe inside a Markdown line or table cell: one line, no markup."""
+    text = " ".join(one_line(text).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for char in "\\`*_[]|~#":
         text = text.replace(char, "\\" + char)
     return text
+
+
+def code(text: str) -> str:
+    """A file name or address from content, in monospace and escaped like `md` (a name with
+    backticks would end a Markdown code span early)."""
+    return f"<code>{md(text)}</code>"
 
 
 def _citations(side: Side) -> dict[tuple[str, str], str]:
@@ -151,7 +158,7 @@ def summary(base: Side, head: Side, checked: CheckResult, ref: str, prefix: str 
     touched = {prefix + p for p in added + [c[0] for c in changed]}
     errors, warnings = checked.errors, [p for p in checked.warnings if p.path in touched]
 
-    out = [f"## Tóm tắt thay đổi văn bản (so với `{ref}`)", ""]
+    out = [f"## Tóm tắt thay đổi văn bản (so với {code(ref)})", ""]
     out.append(" · ".join([f"**{len(added)}** văn bản mới", f"**{len(changed)}** văn bản sửa",
                            f"**{len(removed)}** văn bản xóa", f"**{len(pages)}** trang thay đổi",
                            f"**{len(gained)}** dẫn chiếu thêm", f"**{len(lost)}** dẫn chiếu mất",
@@ -161,10 +168,10 @@ def summary(base: Side, head: Side, checked: CheckResult, ref: str, prefix: str 
         for path in added:
             doc = head.documents.get(path)
             if doc is None:
-                out.append(f"| `{prefix}{path}` | | | | (không đọc được, xem lỗi bên dưới) | |")
+                out.append(f"| {code(prefix + path)} | | | | (không đọc được, xem lỗi bên dưới) | |")
                 continue
             status = "bản nháp" if doc.is_draft else "công bố"
-            out.append(f"| `{prefix}{path}` | {md(doc.type_label)} | {md(doc.number or '(chưa có số)')} | "
+            out.append(f"| {code(prefix + path)} | {md(doc.type_label)} | {md(doc.number or '(chưa có số)')} | "
                        f"{md(doc.date.display() if doc.date else '')} | {md(doc.title)} | {status} |")
     if changed:
         out += ["", "### Văn bản sửa", ""]
@@ -174,12 +181,12 @@ def summary(base: Side, head: Side, checked: CheckResult, ref: str, prefix: str 
             parts = [("trường " + ", ".join(f"`{f}`" if f in FIELDS else f for f in fields))] if fields else []
             if plus or minus:
                 parts.append(f"nội dung +{plus} / −{minus} từ")
-            out.append(f"- `{prefix}{path}`{title}: " + "; ".join(parts))
+            out.append(f"- {code(prefix + path)}{title}: " + "; ".join(parts))
     if removed:
         out += ["", "### Văn bản xóa", ""]
         for path in removed:
             doc = base.documents.get(path)
-            out.append(f"- `{prefix}{path}`" + (f" — *{md(doc.title)}*" if doc else ""))
+            out.append(f"- {code(prefix + path)}" + (f" — *{md(doc.title)}*" if doc else ""))
     if pages:
         out += ["", "### Trang thay đổi trên cổng", ""]
         groups: dict[str, list[str]] = {}
@@ -187,7 +194,7 @@ def summary(base: Side, head: Side, checked: CheckResult, ref: str, prefix: str 
             heading = next(h for start, h in PAGE_KINDS if url.startswith(start))
             title, _ = head.pages.get(url) or base.pages[url]
             state = " (trang mới)" if url not in base.pages else " (trang bị bỏ)" if url not in head.pages else ""
-            groups.setdefault(heading, []).append(f"`/{url}` {md(title)}{state}")
+            groups.setdefault(heading, []).append(f"{code('/' + url)} {md(title)}{state}")
         for _start, heading in PAGE_KINDS:
             items = groups.get(heading, [])
             if items:
@@ -202,9 +209,9 @@ def summary(base: Side, head: Side, checked: CheckResult, ref: str, prefix: str 
     if not errors and not warnings:
         out.append("Không có lỗi, không có cảnh báo ở các văn bản thay đổi.")
     for problem in errors:
-        out.append(f"- **lỗi** `{problem.path}:{problem.line}` {md(problem.message)} — {md(problem.fix)}")
+        out.append(f"- **lỗi** {code(f'{problem.path}:{problem.line}')} {md(problem.message)} — {md(problem.fix)}")
     for problem in warnings:
-        out.append(f"- cảnh báo `{problem.path}:{problem.line}` {md(problem.message)} — {md(problem.fix)}")
+        out.append(f"- cảnh báo {code(f'{problem.path}:{problem.line}')} {md(problem.message)} — {md(problem.fix)}")
     return "\n".join(out) + "\n"
 
 
@@ -218,12 +225,16 @@ def review(ref: str, content_dir: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="portal review",
         description="So sánh thư mục nội dung với một nhánh git và in bản tóm tắt Markdown cho pull request.")
-    parser.add_argument("--base", required=True, metavar="REF", help="nhánh hoặc commit để so sánh, ví dụ origin/main")
-    parser.add_argument("--content", default="content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--base", required=True, metavar="NHÁNH", help="nhánh hoặc commit để so sánh, ví dụ origin/main")
+    parser.add_argument("--content", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
     args = parser.parse_args(argv)
+    if not os.path.isdir(args.content):
+        print(f"portal review: không tìm thấy thư mục nội dung '{args.content}' — chạy lệnh từ thư mục gốc "
+              "của kho (nơi có thư mục content/), hoặc chỉ ra thư mục đó bằng --content", file=sys.stderr)
+        return 2
     try:
         sys.stdout.write(review(args.base, args.content))
     except ReviewError as exc:

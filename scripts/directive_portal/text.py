@@ -40,3 +40,16 @@ def slug(text: str, max_length: int = 0) -> str:
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+# Line breaks (every one `str.splitlines` knows) and the other control and bidi characters:
+# in a log line or an editor's message, none may start a new line (a CI log reads a line
+# starting with `::error` as a command) or hide what follows.
+_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: line breaks shown as ` ⏎ `, other control characters as `\\xNN`/`\\uNNNN`."""
+    text = _BREAKS.sub(" ⏎ ", str(text)).replace("\t", " ")
+    return _INVISIBLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)

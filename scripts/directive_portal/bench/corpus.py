@@ -30,7 +30,8 @@ from . import pools
 from .seedtext import SeedsNotFound, SeedText, read_seed_text
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-DEFAULT_SEEDS = os.path.join(REPO_ROOT, "..", "shared", "seeds")
+# The raw seed texts kept in the repo (the same files as the project's seeds).
+DEFAULT_SEEDS = os.path.join(REPO_ROOT, "tests", "fixtures", "import", "seeds")
 FIRST_DAY = datetime.date(2015, 1, 1).toordinal()
 LAST_DAY = datetime.date(2026, 6, 30).toordinal()
 TARGET_BODY = (5000, 9000)  # characters of body text per document
@@ -217,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", help="thư mục nội dung sẽ tạo (như content/)")
     parser.add_argument("n", type=int, help="số văn bản")
     parser.add_argument("--seed", type=int, default=0, help="hạt giống ngẫu nhiên (mặc định 0)")
-    parser.add_argument("--seeds", default=DEFAULT_SEEDS, help="thư mục văn bản mẫu (mặc định ../shared/seeds)")
+    parser.add_argument("--seeds", default=DEFAULT_SEEDS, help="thư mục văn bản mẫu (mặc định tests/fixtures/import/seeds)")
     args = parser.parse_args(argv)
     try:
         generate_corpus(args.out_dir, args.n, args.seed, args.seeds)

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from functools import partial
 
 # Debian's Chromium, headless, as root on a closed network: no sandbox, and none of the
-# background calls home that the network would refuse.
+# background calls home that the network would refuse. In a container /dev/shm is 64 MB
+# (Docker's default, as in the pull request workflow's job): shared memory goes to /tmp
+# instead, or tabs crash on larger pages.
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 HASHED = re.compile(r"\.[0-9a-f]{8,}\.min\.(js|css)$")

@@ -1,13 +1,14 @@
 """`portal import FILE...`: turn directives copied out of PDF or Word into content documents.
 
-`import_files` reads each file (.txt, .md, .docx), extracts the front matter
+`import_files` reads each file (.docx, .pdf, .txt, .md), extracts the front matter
 and the Markdown body, checks that no word was lost, and writes
 `content/van-ban/<year>/….md` unless the file exists (`force` overwrites).
 """
 
 from __future__ import annotations
 
-import argparse
+from ..arguments import ArgumentParser
+from ..file_errors import describe
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -95,7 +96,10 @@ def import_files(
         except SourceError as exc:  # the message names the file and what to do
             results.append(ImportResult(path, "", False, None, str(exc)))
             continue
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+        except OSError as exc:  # a missing file, no permission: named, never `[Errno 2] ...`
+            results.append(ImportResult(path, "", False, None, describe(exc, path)))
+            continue
+        except (UnicodeDecodeError, ValueError) as exc:
             results.append(ImportResult(path, "", False, None, f"{path}: không đọc được tệp ({exc})"))
             continue
         except Exception as exc:  # noqa: BLE001 - one odd file must not stop the batch, nor show a traceback
@@ -112,9 +116,7 @@ def import_files(
             try:
                 writer.write(target, imported.front, imported.body, force=force)
             except OSError as exc:  # a name the file system refuses, a folder not writable, a full disk
-                results.append(ImportResult(path, target, False, imported,
-                                            f"{target}: không ghi được tệp ({exc.strerror or exc}) — kiểm tra quyền ghi "
-                                            "và chỗ trống của thư mục content/, đặt lại tên tệp ngắn hơn nếu cần"))
+                results.append(ImportResult(path, target, False, imported, describe(exc, target)))
                 continue
         results.append(ImportResult(path, target, not dry_run, imported))
     return results
@@ -138,16 +140,19 @@ def _print_result(result: ImportResult, dry_run: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="portal import",
         description="Nhập văn bản (.docx, .pdf, .txt, .md; hoặc cả một thư mục) thành tài liệu Markdown trong content/.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="tệp hoặc thư mục cần nhập")
-    parser.add_argument("--out", default="content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("files", nargs="+", metavar="TỆP", help="tệp hoặc thư mục cần nhập: .docx, .pdf, .txt hoặc .md")
+    parser.add_argument("--out", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
     parser.add_argument("--dry-run", action="store_true", help="chỉ in ra, không ghi tệp")
     parser.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
-    parser.add_argument("--topics", default=None, help="danh mục chủ đề (mặc định: <out>/topics.yml)")
+    parser.add_argument("--topics", default=None, metavar="TỆP", help="danh mục chủ đề (mặc định: <out>/topics.yml)")
     args = parser.parse_args(argv)
+    if args.topics and not os.path.isfile(args.topics):  # named on purpose: not silently left out
+        print(f"lỗi: {describe(FileNotFoundError(2, 'missing'), args.topics)}", file=sys.stderr)
+        return 1
     topics = load_registry(args.topics or os.path.join(args.out, "topics.yml"))
     files, skipped = expand(args.files)
     for path in skipped:

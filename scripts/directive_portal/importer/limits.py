@@ -12,7 +12,7 @@ from .sources import SourceError
 
 MAX_LENGTHS = {  # front matter key -> (characters, what it is, line attribute of the parsed header)
     "number": (40, "số văn bản", "number_line"),
-    "place": (60, "địa danh", "date_line"),
+    "place": (80, "địa danh", "date_line"),
     "issuer": (200, "cơ quan ban hành", ""),  # the issuer lines open the file
 }
 
