@@ -31,13 +31,8 @@ fi
 command -v chromium >/dev/null 2>&1 || apt_install chromium chromium-driver
 
 # Tesseract and its Vietnamese model for the OCR of scanned PDFs (portal import; Debian packages).
-if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx vie; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null
-  fi
-fi
+{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } \
+  || apt_install tesseract-ocr tesseract-ocr-vie
 
 # The real content must pass the editors' checks (warnings are printed, errors fail).
 .venv/bin/portal check
