@@ -68,10 +68,6 @@ def body_size(chars: list[Char]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
-    return min(a1, b1) - max(a0, b0)
-
-
 def _superscripts(chars: list[Char]) -> list[Char]:
     """Digits smaller than the line's text and raised above its baseline become `¹`."""
     shown = [c for c in chars if c.text.strip()]
