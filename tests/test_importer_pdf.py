@@ -116,3 +116,15 @@ def test_layout_rules_on_characters():
     assert layout.text.split("\n") == ["Thực hiện Chỉ thị số 53-CT/TW¹", "của Bộ Chính trị, nhất", "là nội dung chính."]
     assert layout.notes == ("[^1]: Chỉ thị của Bộ Chính trị.",)
     assert layout.dropped == ("Ban Thường vụ - Kế hoạch", "1", "Ban Thường vụ - Kế hoạch", "2")
+
+
+def test_a_page_without_text_inside_a_text_pdf_is_reported(pdfs, tmp_path):
+    import pypdfium2 as pdfium
+
+    mixed = pdfium.PdfDocument(str(pdfs[0]))
+    mixed.import_pages(pdfium.PdfDocument(str(pdfs[1])), [1])  # page 2 of the scan: an image only
+    path = tmp_path / "tron.pdf"
+    mixed.save(str(path))
+    imported = import_file(str(path))
+    assert imported.kind == "pdf" and imported.pages == 3
+    assert any("trang 3 không có chữ" in w for w in imported.warnings)

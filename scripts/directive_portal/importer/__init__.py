@@ -51,6 +51,11 @@ def _import_pdf(path: str, name: str, topics, progress) -> Imported:
     imported = import_text(layout.text, name, topics, notes=list(layout.notes))
     imported = _with_check(imported, name, "\n".join([layout.text, *layout.notes]))
     imported = replace(imported, pages=layout.pages, kind="scan" if pdf.scanned else "pdf")
+    if pdf.blank_pages:  # a scanned page inside a PDF with text: its words are not in the import
+        pages = ", ".join(map(str, pdf.blank_pages))
+        imported = replace(imported, warnings=imported.warnings + (
+            f"{name}:1: trang {pages} không có chữ (có thể là trang chụp), nội dung các trang này chưa được nhập — "
+            "chép tay nội dung trang đó vào tệp, hoặc nhập bản Word hay bản PDF xuất từ Word",))
     if not pdf.scanned:
         return imported
     warnings = [f"{name}:1: văn bản được nhận dạng chữ (OCR) từ bản chụp, có thể sai chữ; đã để status: draft — "

@@ -26,6 +26,7 @@ class PdfText:
     layout: Layout
     scanned: bool  # no text layer: the text was read by OCR
     doubtful: tuple[str, ...] = ()  # OCR words least sure of, "trang 2, dòng 5: 'Ngnyễn' (41 %)"
+    blank_pages: tuple[int, ...] = ()  # pages without text in a PDF that has a text layer (a scanned page inside)
 
 
 def _chars(textpage, count: int) -> list[Char]:
@@ -82,11 +83,13 @@ def read_pdf(path: str, progress=None) -> PdfText:
     pages = text_pages(document)
     scanned = pages is None
     doubtful: tuple[str, ...] = ()
+    blank: tuple[int, ...] = ()
     if scanned:
         from .ocr import ocr_document
 
         layout, doubtful = ocr_document(document, progress)
     else:
         layout = assemble(pages)
+        blank = tuple(number for number, page in enumerate(pages, start=1) if not page.lines)
     return PdfText(Layout(nfc(layout.text), tuple(nfc(n) for n in layout.notes), layout.dropped, layout.pages),
-                   scanned, doubtful)
+                   scanned, doubtful, blank)
