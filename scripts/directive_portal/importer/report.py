@@ -24,8 +24,7 @@ def summary(front: dict, body: str, pages: int = 0, kind: str = "") -> str:
     item(front.get("distribution"), f"nơi nhận ({len(front.get('distribution') or [])})", "nơi nhận")
     item(front.get("references"), f"dẫn chiếu ({len(front.get('references') or [])})", "dẫn chiếu")
     notes = sum(1 for line in body.split("\n") if line.startswith("[^") and "]:" in line[:12])
-    if notes:
-        found.append(f"chú thích ({notes})")
+    found.append(f"chú thích ({notes})")  # (0) says none were found, which is often right
     if front.get("urgency"):
         found.append(f"độ khẩn {front['urgency']}")
     if pages:
