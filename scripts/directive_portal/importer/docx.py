@@ -78,7 +78,7 @@ class _Reader:
         if fmt == "bullet":
             return f"{label} {body}"
         if label:
-            if _is_heading(label, fmt, body, all_bold, style):
+            if _is_heading(fmt, body, all_bold, style):
                 return f"{'#' * _level(label, fmt)} {label} {_unbold(body)}"
             return f"{label} {body}"
         if num_id and num_id != "0" or style.name.lower().startswith("list"):
@@ -127,8 +127,9 @@ def _unbold(text: str) -> str:
     return text
 
 
-def _is_heading(label: str, fmt: str, text: str, all_bold: bool, style: StyleInfo) -> bool:
-    if style.heading or fmt in ("upperRoman",):
+def _is_heading(fmt: str, text: str, all_bold: bool, style: StyleInfo) -> bool:
+    """A section heading: a Roman number or a heading style, or a short bold or capitalised line."""
+    if style.heading or fmt == "upperRoman":
         return True
     plain = _unbold(text)
     if len(plain) > _HEADING_CHARS or re.search(r"[.;,][”\"’)*]*$", plain):
@@ -138,9 +139,9 @@ def _is_heading(label: str, fmt: str, text: str, all_bold: bool, style: StyleInf
 
 
 def _level(label: str, fmt: str) -> int:
-    if fmt in ("upperRoman", "lowerRoman"):
+    if fmt == "upperRoman":  # I., II.: the parts of a plan
         return 2
-    if fmt in ("lowerLetter", "upperLetter"):
+    if fmt in ("lowerLetter", "upperLetter", "lowerRoman"):  # a), i): under the numbered sections
         return 5
     return min(5, 2 + label.rstrip(".").count(".") + 1)
 
