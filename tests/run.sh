@@ -30,6 +30,10 @@ fi
 # Headless Chromium for the browser tests (Debian packages; Playwright drives /usr/bin/chromium).
 command -v chromium >/dev/null 2>&1 || apt_install chromium chromium-driver
 
+# Tesseract and its Vietnamese model for the OCR of scanned PDFs (portal import; Debian packages).
+{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } \
+  || apt_install tesseract-ocr tesseract-ocr-vie
+
 # The real content must pass the editors' checks (warnings are printed, errors fail).
 .venv/bin/portal check
 

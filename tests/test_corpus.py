@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from directive_portal.bench import pools
 from directive_portal.bench.corpus import DEFAULT_SEEDS, generate_corpus, main
 from directive_portal.bench.seedtext import SeedsNotFound, read_seed_text
 from directive_portal.content import document_files, load_content
@@ -47,7 +48,10 @@ def test_every_citation_resolves_without_ambiguity(content):
     assert all(graph.outgoing.get(doc.path) for doc in content.documents)
     published_targets = [c for c in graph.cited.values() if c.published]
     assert len(published_targets) > N // 5
-    assert any(c.id == "53-CT/TW" and c.date.iso() == "2025-10-26" for c in graph.cited.values())
+    # A directive from above, cited with its date, resolves to that date (which ones are cited
+    # depends on the seeds' text: with seed 004 in the pool, 53-CT/TW is not among them).
+    uppers = {(upper.id, upper.date) for upper in pools.UPPERS}
+    assert any((c.id, c.date.iso() if c.date else "") in uppers for c in graph.cited.values())
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus(corpus, tmp_path):

@@ -71,7 +71,7 @@ def test_docx_reader_keeps_emphasis_lists_tables_and_footnotes(tmp_path):
     make_docx(path)
     text, notes = read_docx(str(path))
     assert "Tuyên truyền **sâu rộng** và *thường xuyên* trong Nhân dân." in text
-    assert "- Trang thông tin điện tử của phường;" in text
+    assert "• Trang thông tin điện tử của phường;" in text  # Word draws List Bullet with •
     assert "| Nội dung | Thời gian |" in text and "| Hội nghị quán triệt | Quý I/2026 |" in text
     assert "53-CT/TW của Bộ Chính trị[^1], Ban" in text
     assert notes == ["[^1]: Chỉ thị số 53-CT/TW ngày 26/10/2025 của Bộ Chính trị."]
@@ -82,7 +82,7 @@ def test_docx_import_fills_front_matter_and_keeps_every_word(tmp_path):
     make_docx(path)
     imported = import_file(str(path))
     front = imported.front
-    assert front["title"] == "tuyên truyền trách nhiệm giải trình"
+    assert front["title"] == "Tuyên truyền trách nhiệm giải trình"  # from `V/v tuyên truyền …`, capitalised
     assert (front["type"], front["number"], front["date"], front["place"]) == ("cong-van", "12-CV/ĐU", "2026-01-05", "Việt Hưng")
     assert front["issuer"] == "Ban Thường vụ Đảng ủy phường Việt Hưng"
     assert front["recipients"] == ["Các chi bộ trực thuộc Đảng ủy phường"]

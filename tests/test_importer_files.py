@@ -168,7 +168,7 @@ def test_letter_with_two_column_header_and_side_by_side_closing():
     path = FIXTURES / "cong-van-hai-cot.txt"
     imported = import_file(str(path), TOPICS)
     front = imported.front
-    assert front["title"] == "tăng cường công tác phòng, chống cháy nổ dịp Tết Nguyên đán"  # `V/v` is a label
+    assert front["title"] == "Tăng cường công tác phòng, chống cháy nổ dịp Tết Nguyên đán"  # `V/v` is a label; the title is capitalised
     assert (front["number"], front["date"], front["place"]) == ("12-CV/ĐU", "2026-01-05", "Việt Hưng")
     assert front["issuer"] == "Ban Thường vụ Đảng ủy phường Việt Hưng"
     assert front["recipients"] == ["Các chi bộ trực thuộc"]
@@ -178,3 +178,39 @@ def test_letter_with_two_column_header_and_side_by_side_closing():
     assert imported.body.count("\\. ") == 2  # `1. …` paragraphs are not renumbered lists
     assert [w for w in imported.warnings if "(topics)" not in w] == []  # every field found
     assert problems(path.read_text(encoding="utf-8"), output(imported), imported.dropped) == []
+
+
+def test_seed_004_district_guidance_with_footnotes_and_fourteen_citations():
+    imported = seed("004")
+    front, body = imported.front, imported.body
+    assert (front["type"], front["number"]) == ("huong-dan", "")
+    assert front["title"] == "Đẩy mạnh tuyên truyền về công tác xây dựng Đảng và hệ thống chính trị"
+    assert "date" not in front  # the copy has no date line of its own
+    assert front["signer"] == {"name": "Ngô Mỹ Linh", "title": "Phó Trưởng ban", "on_behalf": "K/T Trưởng ban"}
+    assert front["distribution"][0] == "Ban Tuyên giáo Thành ủy" and front["distribution"][-1] == "Lưu BTGQU"
+    refs = {r["id"]: r for r in front["references"]}
+    assert set(refs) == {"110-HD/BTGTU", "21-NQ/TW", "28-NQ/TW", "37-QĐ/TW", "22-QĐ/TW", "14-KL/TW", "01-KL/TW",
+                         "05-CT/TW", "238-QĐ/TW", "85-QĐ/TW", "21-KL/TW", "99-QĐ/TW", "100-QĐ/TW", "101-QĐ/TW"}
+    assert [i for i, r in refs.items() if r["relation"] == "implements"] == ["110-HD/BTGTU"]
+    assert refs["110-HD/BTGTU"]["date"] == "2023-06-27" and refs["110-HD/BTGTU"]["issuer"] == "Ban Tuyên giáo Thành ủy"
+    assert "## IV. TỔ CHỨC THỰC HIỆN" in body
+    # the page break after `…của Đảng¹;` no longer cuts the paragraph
+    assert "Nghị quyết Đại hội XIII của Đảng[^1]; tiếp tục phân tích" in body
+    assert "Ban Bí thư Trung ương Đảng[^2]; thường xuyên" in body and "Vận động cán bộ, hội viên, đoàn viên" in body
+    assert "[^1]: Kết luận số 21-KL/TW, ngày 25/10/2021" in body and "[^3]: Quy định số 85-QĐ/TW" in body
+    assert refs["110-HD/BTGTU"]["title"] == "Đẩy mạnh tuyên truyền về công tác xây dựng Đảng và hệ thống chính trị"
+    assert refs["238-QĐ/TW"]["title"].startswith("Quy chế phối hợp") and not refs["238-QĐ/TW"]["title"].endswith("*")
+
+
+def test_a_folder_is_imported_with_progress_and_a_report_per_file(tmp_path, capsys):
+    folder = tmp_path / "nhan-ve"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEEDS[3].read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.txt").write_text(GUIDANCE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "anh.jpg").write_bytes(b"\xff\xd8")
+    assert main([str(folder), "--out", str(tmp_path / "content")]) == 0  # no topics.yml there: no topics
+    err = capsys.readouterr().err
+    assert f"[1/2] {folder / 'a.txt'}" in err and f"[2/2] {folder / 'b.txt'}" in err
+    assert f"bỏ qua {folder / 'anh.jpg'}" in err
+    report = next(line for line in err.splitlines() if line.startswith(f"{folder / 'a.txt'}: đã tìm thấy:"))
+    assert "người ký" in report and "nơi nhận (" in report and "dẫn chiếu (" in report and "không thấy: số" in report

@@ -20,6 +20,7 @@ SEED_DOCUMENTS = {
     "001_06d76e8eadf21571.txt": "van-ban/2026/2026-03-ke-hoach-chua-so-khuong-dinh-tuyen-truyen-van-dong-thuc-hien-nghi-quyet-dai-hoi-dai-bieu",
     "002_628885ff272374ff.txt": "van-ban/2026/2026-cong-van-chua-so-viet-hung-day-manh-nghien-cuu-hoc-tap-quan-triet-va-trien-khai-thuc-bo",
     "003_e81a6ce932096531.txt": "van-ban/2026/2026-04-cong-van-chua-so-ham-liem-tuyen-truyen-trach-nhiem-giai-trinh-cua-co-quan-to-chuc-ca",
+    "004_ebe1d57b6bf88f0f.txt": "van-ban/2023/2023-huong-dan-chua-so-day-manh-tuyen-truyen-ve-cong-tac-xay-dung-dang-va-he-thong",
 }
 # Words of the layout that the page shows as labels of the metadata panel instead.
 LAYOUT_WORDS = Counter(words("Số ĐẢNG CỘNG SẢN VIỆT NAM Kính gửi Nơi nhận ngày tháng năm KẾ HOẠCH"))

@@ -74,6 +74,8 @@ def _continues(prev: str, blank_between: bool, nxt: str, width: int, reflow: boo
     if _is_bullet(nxt):  # `– Trung thành nhất` after a full line cut mid-sentence continues it
         return not blank_between and bool(full) and not ends
     if blank_between:  # a page break mid-sentence leaves a blank line
+        if _starts_lower(nxt) and prev.endswith((";", ",")):  # `… của Đảng¹;` / page break / `tiếp tục …`
+            return True
         return not ends and (_starts_lower(nxt) or bool(full))
     if _starts_lower(nxt):
         return True

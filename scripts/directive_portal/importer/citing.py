@@ -66,9 +66,17 @@ class _Group:
         return Reference(
             id=ordered[0].id, relation=relation, date=date,
             issuer=next((c.issuer for c in ordered if c.issuer), ""),
-            title=next((c.title for c in ordered if c.title), ""),
+            title=_unemphasised(next((c.title for c in ordered if c.title), "")),
             type=next((c.type for c in ordered if c.type), ""),
         )
+
+
+def _unemphasised(title: str) -> str:
+    """`*Đẩy mạnh …*` (a subject quoted in italics) -> `Đẩy mạnh …`: front matter is plain text."""
+    stripped = title.strip()
+    if len(stripped) > 2 and stripped[0] in "*_" and stripped[-1] == stripped[0]:
+        return stripped.strip(stripped[0]).strip()
+    return title
 
 
 @dataclass(frozen=True)

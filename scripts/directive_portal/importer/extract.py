@@ -9,9 +9,12 @@ from ..paths import document_relpath
 from ..text import nfc
 from . import body as body_mod
 from . import issuer as issuer_mod
+from . import limits
+from . import marks as marks_mod
 from .citing import cited
 from .closing import parse_closing
 from .header import parse_header
+from .sources import SourceError
 from .suggest import suggest_topics
 
 
@@ -25,6 +28,8 @@ class Imported:
     # Source text not copied word for word: labels (`Số`, `Kính gửi`, national header),
     # and the printed issuer lines, which `issuer` restates.
     dropped: tuple[str, ...] = ()
+    pages: int = 0  # pages of a PDF (0: not a PDF)
+    kind: str = ""  # "docx", "pdf", "scan", "text"
 
 
 def _warn(source: str, line: int, message: str, fix: str) -> str:
@@ -61,6 +66,17 @@ def _doc_type(header, source: str, warnings: list[str]) -> str:
     return slug
 
 
+def _marks(source: str, lines: list[str]) -> marks_mod.Marks:
+    """The text's marks; a secrecy or circulation mark refuses the whole file."""
+    marks = marks_mod.find(lines)
+    if marks.secrecy:
+        line, mark = marks.secrecy[0]
+        raise SourceError(f"{source}:{line}: văn bản có dấu '{mark}' (văn bản mật hoặc chỉ lưu hành nội bộ), "
+                          "không được đưa lên cổng công khai; không nhập và không ghi gì — nếu cấp có thẩm quyền "
+                          "đã cho phép công bố, hãy xóa dấu này khỏi tệp gốc rồi nhập lại")
+    return marks
+
+
 def import_text(
     text: str, source: str, topics: list[Topic] = (), reflow: bool = True, notes: list[str] = ()
 ) -> Imported:
@@ -71,6 +87,8 @@ def import_text(
     text = nfc(text)
     notes = [nfc(note) for note in notes]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    marks = _marks(source, lines)
+    lines = list(marks.lines)
     header = parse_header(lines)
     closing = parse_closing(lines, header.body_start)
     warnings: list[str] = []
@@ -136,17 +154,20 @@ def import_text(
     if topics and not suggested:
         warnings.append(_warn(source, header.title_line, "không gợi ý được chủ đề (topics)",
                               "hãy chọn topics từ content/topics.yml"))
-    front = _front_matter(header, doc_type, issuer, signer, closing, suggested, refs)
+    front = _front_matter(header, doc_type, issuer, signer, closing, suggested, refs, marks.urgency)
+    limits.check(source, front, header)
     relpath = document_relpath(doc_type or "van-ban", header.number, header.date, header.place, header.title)
-    dropped = header.dropped + closing.dropped + header.issuer_lines
+    dropped = header.dropped + closing.dropped + header.issuer_lines + marks.removed
     return Imported(source, front, markdown, relpath, tuple(warnings), dropped)
 
 
-def _front_matter(header, doc_type, issuer, signer, closing, topics, refs) -> dict:
+def _front_matter(header, doc_type, issuer, signer, closing, topics, refs, urgency="") -> dict:
     front: dict = {"title": header.title, "type": doc_type, "number": header.number, "issuer": issuer,
                    "place": header.place}
     if header.date:
         front["date"] = header.date.iso()
+    if urgency:
+        front["urgency"] = urgency
     if signer.name or signer.title or signer.on_behalf:
         front["signer"] = {k: v for k, v in (("name", signer.name), ("title", signer.title),
                                              ("on_behalf", signer.on_behalf)) if v}

@@ -239,6 +239,7 @@ def parse_header(lines: list[str]) -> Header:
     if prefix:
         f["dropped"].append(prefix.group(0).strip())
         title = title[prefix.end():]
+        title = title[:1].upper() + title[1:]  # `V/v tuyên truyền …` -> title `Tuyên truyền …`
     f["title"] = title
     return Header(
         body_start=body_start,

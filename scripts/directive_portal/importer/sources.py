@@ -96,18 +96,53 @@ def read_docx_file(path: str) -> tuple[str, list[str]]:
 
     from docx.opc.exceptions import OpcError
 
-    from .docx import read_docx
+    from .docx import FootnoteWithoutId, read_docx
+    from .package import zip_problem
 
     try:
+        too_big = zip_problem(path) if kind == "zip" else ""
+        if too_big:
+            raise _fail(path, too_big, "mở tệp bằng Word, xóa hình ảnh không cần thiết, lưu lại (Save As) .docx "
+                        "rồi nhập lại; nếu không rõ nguồn gốc tệp, đừng mở nó")
         text, notes = read_docx(path)
+    except SourceError:
+        raise
+    except FootnoteWithoutId as exc:
+        raise _fail(path, f"tệp .docx có chú thích cuối trang không có mã số (w:id) ({exc})",
+                    "mở tệp bằng Word, lưu lại (Save As) kiểu Word Document (.docx) để Word đánh số lại chú thích, rồi nhập lại") from None
+    except RecursionError:
+        raise _fail(path, "tệp .docx lồng nhau quá sâu (bảng trong bảng, hoặc XML hỏng)",
+                    "mở tệp bằng Word, lưu lại (Save As) .docx rồi nhập lại") from None
     except (OpcError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, etree.LxmlError) as exc:
         if kind != "zip":
             raise _fail(path, "không phải tệp .docx (có thể là tệp .doc cũ đã đổi đuôi)", _SAVE_AS_DOCX) from None
+        if "depth" in str(exc):
+            raise _fail(path, "tệp .docx lồng nhau quá sâu (quá 256 tầng thẻ XML: bảng trong bảng, hoặc tệp hỏng)",
+                        "mở tệp bằng Word, bỏ bớt bảng lồng trong bảng, lưu lại (Save As) .docx rồi nhập lại") from None
         raise _fail(path, f"tệp .docx bị hỏng hoặc không đầy đủ ({type(exc).__name__}: {exc})",
                     "mở tệp bằng Word; nếu Word sửa được, chọn Lưu thành (Save As) .docx rồi nhập lại") from None
     except ValueError as exc:  # e.g. an Excel or PowerPoint file renamed .docx
         raise _fail(path, f"không phải văn bản Word ({exc})", _SAVE_AS_DOCX) from None
     return nfc(text), [nfc(note) for note in notes]
+
+
+def read_pdf_file(path: str, progress=None):
+    """A PDF as `pdf.PdfText` (its text layer, or OCR of a scan), or a `SourceError`."""
+    from .ocr import OcrMissing
+    from .pdf import PdfError, read_pdf
+
+    kind = _kind_of(_head(path))
+    if kind != "pdf":
+        raise _fail(path, "có đuôi .pdf nhưng không phải tệp PDF" + (" (là tệp Word)" if kind in ("ole", "zip") else ""),
+                    "đổi đuôi tệp cho đúng loại (.docx, .txt) rồi nhập lại")
+    try:
+        return read_pdf(path, progress)
+    except PdfError as exc:
+        raise _fail(path, str(exc), "nếu trình đọc PDF mở được tệp, " + _COPY_FROM_PDF) from None
+    except OcrMissing as exc:
+        raise _fail(path, "là bản chụp (scan) không có lớp chữ, cần nhận dạng chữ (OCR) bằng Tesseract nhưng "
+                    f"máy chưa cài ({exc})",
+                    "cài bằng lệnh: sudo apt-get install tesseract-ocr tesseract-ocr-vie (Debian/Ubuntu), rồi nhập lại") from None
 
 
 def read_source(path: str) -> tuple[str, list[str], bool]:
@@ -121,9 +156,7 @@ def read_source(path: str) -> tuple[str, list[str], bool]:
     if extension == ".odt":
         raise _fail(path, "là tệp .odt (LibreOffice), công cụ nhập chỉ đọc .docx",
                     "mở tệp bằng LibreOffice hoặc Word, chọn Lưu thành (Save As) kiểu Word (.docx) rồi nhập lại tệp .docx")
-    if extension == ".pdf":
-        raise _fail(path, "là tệp PDF, công cụ nhập không đọc được PDF", _COPY_FROM_PDF)
     if extension not in TEXT_EXTENSIONS:
         raise _fail(path, f"không nhập được tệp đuôi '{extension or '(không có đuôi)'}'",
-                    "chỉ nhập được tệp .docx, .txt hoặc .md; hãy lưu văn bản thành .docx hoặc chép vào tệp .txt")
+                    "chỉ nhập được tệp .docx, .pdf, .txt hoặc .md; hãy lưu văn bản thành .docx hoặc chép vào tệp .txt")
     return read_text_file(path), [], False
