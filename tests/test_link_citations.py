@@ -1,7 +1,7 @@
 """Citations in a document body become links, except where a link cannot go."""
 
 from directive_portal.markdown_spans import protected_ranges
-from directive_portal.plugin import link_citations
+from directive_portal.linking import link_citations
 from directive_portal.references import find_citations
 
 URL = "van-ban-dan-chieu/53-ct-tw-2025/"

@@ -1,7 +1,8 @@
 """The citation parser on real sentences from the seeds."""
 
 from directive_portal.model import PartialDate
-from directive_portal.references import canonical_id, citation_key, find_citations, parse_number, type_from_number
+from directive_portal.numbers import canonical_id, citation_key, parse_number, type_from_number
+from directive_portal.references import find_citations
 
 SEED_000 = (
     "Thực hiện Công văn số 261-CV/BTGDVTU ngày 18/12/2025 của Ban Tuyên \n"

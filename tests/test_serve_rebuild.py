@@ -76,15 +76,15 @@ def test_serve_rereads_only_changed_files_but_sees_every_change(tmp_path, monkey
     site = tmp_path / "served"
     _serve_build(config, site)
     plugin = load_config(str(config), site_dir=str(site)).plugins["directive-portal"]
-    cached = dict(plugin.read_cache)
+    cached = dict(plugin.cache.files)
     assert set(cached) == {"van-ban/2026/mot.md", "van-ban/2026/ba.md"}
 
     time.sleep(0.05)
     (tmp_path / "content/van-ban/2026/ba.md").write_text(THIRD.replace("chuyển đổi số của phường", "mới"), encoding="utf-8")
     os.remove(tmp_path / "content/van-ban/2026/mot.md")
     _serve_build(config, site)
-    assert set(plugin.read_cache) == {"van-ban/2026/ba.md"}
-    assert plugin.read_cache["van-ban/2026/ba.md"] is not cached["van-ban/2026/ba.md"]
+    assert set(plugin.cache.files) == {"van-ban/2026/ba.md"}
+    assert plugin.cache.files["van-ban/2026/ba.md"] is not cached["van-ban/2026/ba.md"]
     assert "Nội dung mới." in (site / "van-ban/2026/ba/index.html").read_text(encoding="utf-8")
 
 
@@ -104,7 +104,7 @@ def test_search_index_after_serve_rebuilds_equals_a_fresh_build(tmp_path, monkey
     (tmp_path / "content/van-ban/2026/hai.md").write_text(SECOND + "\nBổ sung nhiệm vụ giám sát chuyên đề.\n", encoding="utf-8")
     _serve_build(config, served)
     plugin = load_config(str(config), site_dir=str(served)).plugins["directive-portal"]
-    assert len(plugin.output_cache["search"]["terms"]) >= 2  # kept for the next rebuild
+    assert len(plugin.cache.outputs["search"]["terms"]) >= 2  # kept for the next rebuild
 
     fresh = tmp_path / "fresh"
     plain = load_config(str(config), site_dir=str(fresh))

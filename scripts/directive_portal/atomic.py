@@ -87,3 +87,27 @@ def commit(staging: str, site_dir: str) -> None:
 
 def discard(staging: str) -> None:
     shutil.rmtree(staging, ignore_errors=True)
+
+
+class Publication:
+    """One build's way to the site folder: the lock, its own staging folder, the swap."""
+
+    def __init__(self, site_dir: str, on_wait: Callable[[], None] = lambda: None) -> None:
+        self.site_dir = site_dir
+        self.lock = lock(site_dir, on_wait)
+        self.staging = prepare(site_dir)
+
+    def commit(self) -> None:
+        """Put the finished staging folder in place of the site folder, and let the next build go."""
+        commit(self.staging, self.site_dir)
+        self._release()
+
+    def discard(self) -> None:
+        """Drop the staging folder (the build failed: the last good site stays), and let the next build go."""
+        discard(self.staging)
+        self._release()
+
+    def _release(self) -> None:
+        if self.lock >= 0:
+            unlock(self.lock)
+            self.lock = -1

@@ -13,21 +13,27 @@ import sys
 from dataclasses import dataclass, replace
 
 from . import check_rules, link_rules, registry
-from .collisions import collisions, content_files
-from .content import Content, document_files, load_content, read_text
-from .graph import Graph, build_graph
+from .content import Content, document_files, read_text
+from .graph import Graph
 from .model import Problem
-from .pages import build_site
-from .references import citation_key
+from .pipeline import Build, Settings, build, display_prefix
+from .numbers import citation_key
 from .text import nfc
 from .paths import DOCUMENTS_DIR, TOPICS_FILE
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    content: Content
-    graph: Graph
+    build: Build  # the build's own problems are among `problems`
     problems: tuple[Problem, ...]  # sorted by path and line
+
+    @property
+    def content(self) -> Content:
+        return self.build.content
+
+    @property
+    def graph(self) -> Graph:
+        return self.build.graph
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -40,22 +46,16 @@ class CheckResult:
 
 def check_content(content_dir: str, display_prefix: str = "") -> CheckResult:
     """Check a whole content folder; problem paths start with `display_prefix`."""
-    content = load_content(content_dir, display_prefix)
-    graph = build_graph(content.documents, registry=content.registry)
-    problems = list(content.problems) + [_prefixed(p, display_prefix) for p in graph.problems]
+    built = build(content_dir, Settings(display_prefix=display_prefix))
+    content, graph = built.content, built.graph
+    problems = list(built.problems)
     problems += registry.unmatched(content.registry, graph.cited.values())
     problems += _drafts(content, display_prefix)
     problems += _undescribed_citations(graph, display_prefix)
-    generated = [page.src for page in build_site(graph, list(content.topics)).pages]
+    generated = [page.src for page in built.site.pages]
     problems += _file_rules(content_dir, content, generated, display_prefix)
-    problems += collisions(content_files(content_dir), generated, display_prefix, _unpublished(content))
     problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.severity, p.code, p.message))
-    return CheckResult(content, graph, tuple(problems))
-
-
-def _prefixed(problem: Problem, prefix: str) -> Problem:
-    """Graph problems name documents by their path in the content folder."""
-    return replace(problem, path=prefix + problem.path) if prefix else problem
+    return CheckResult(built, tuple(problems))
 
 
 def _drafts(content: Content, prefix: str) -> list[Problem]:
@@ -105,10 +105,6 @@ def _file_rules(content_dir: str, content: Content, generated: list[str], prefix
     return problems
 
 
-def _unpublished(content: Content) -> list[str]:
-    return [TOPICS_FILE] + [d.path for d in content.documents if d.is_draft]
-
-
 def _site_sources(content_dir: str, content: Content, generated: list[str]) -> frozenset[str]:
     """Files the built site is made of: content files (drafts and the registry left
     out) and the generated pages."""
@@ -134,11 +130,6 @@ def content_root(path: str) -> str | None:
         if parent == here:
             return None
         here = parent
-
-
-def display_prefix(content_dir: str) -> str:
-    rel = os.path.relpath(content_dir).replace(os.sep, "/")
-    return "" if rel == "." else rel + "/"
 
 
 def _escape_data(text: str) -> str:

@@ -15,8 +15,8 @@ COMMANDS = {
     "check": ("directive_portal.checks", "kiểm tra toàn bộ văn bản, không cần xây dựng trang"),
     "new": ("directive_portal.newdoc", "tạo tệp văn bản mới theo mẫu"),
     "review": ("directive_portal.review", "tóm tắt thay đổi so với một nhánh git, cho pull request"),
-    "build": ("directive_portal.mkdocs_cli:build_main", "xây dựng trang vào site/ (như mkdocs build)"),
-    "serve": ("directive_portal.mkdocs_cli:serve_main", "xem trước trang trên máy, tự xây dựng lại khi sửa tệp"),
+    "build": ("directive_portal.mkdocs_adapter.commands:build_main", "xây dựng trang vào site/ (như mkdocs build)"),
+    "serve": ("directive_portal.mkdocs_adapter.commands:serve_main", "xem trước trang trên máy, tự xây dựng lại khi sửa tệp"),
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .model import Document, Problem, Reference
-from .references import citation_key
+from .numbers import citation_key
 
 
 def _matches(reference: Reference, document: Document) -> bool:

@@ -17,7 +17,7 @@ import yaml
 
 from .marks import URGENCY
 from .model import DOCUMENT_TYPES, RELATIONS, STATUSES, Document, PartialDate, Problem, Reference, Signer
-from .references import canonical_id, citation_key, type_from_number
+from .numbers import canonical_id, citation_key, type_from_number
 from .text import fold, nfc, slug
 
 # Keys MkDocs and Material understand, allowed on documents too.

@@ -18,46 +18,15 @@ from functools import cached_property
 from typing import Iterable
 
 from . import lifecycle, registry as registry_facts
+from .identity import dates_agree, issuer_root, roots_agree
 from .model import Document, PartialDate, Problem
-from .references import Citation, citation_key, find_citations, type_from_number
-from .text import fold, slug, squash
+from .numbers import citation_key, type_from_number
+from .references import Citation, find_citations
+from .text import slug
 
 # A cited document with more citing documents than this is "popular" for `Graph.related`.
 _POPULAR = 64
 _POPULAR_LEVELS = 4  # more popular keys than this on one page: counted directly
-_ISSUER_PREFIXES = ("ban thuong vu ", "ban chap hanh ", "thuong truc ", "tm ", "t/m ")
-
-
-def issuer_root(issuer: str) -> str:
-    """Comparable form of an issuer: folded, without the 'Ban Thường vụ' prefix."""
-    text = fold(squash(issuer)).replace("dang bo ", "dang uy ")
-    for prefix in _ISSUER_PREFIXES:
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-    return text
-
-
-def _issuers_agree(a: str, b: str) -> bool:
-    if not a or not b:
-        return True
-    return _roots_agree(issuer_root(a), issuer_root(b))
-
-
-def _roots_agree(ra: str, rb: str) -> bool:
-    """`_issuers_agree` on `issuer_root`s computed beforehand ("" for no issuer)."""
-    return not ra or not rb or ra.startswith(rb) or rb.startswith(ra)
-
-
-def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
-    if a is None or b is None:
-        return True
-    if a.year != b.year:
-        return False
-    if a.month and b.month and a.month != b.month:
-        return False
-    return not (a.day and b.day and a.day != b.day)
-
-
 @dataclass(frozen=True)
 class Mention:
     """One citation of a document by a published document."""
@@ -209,7 +178,7 @@ class _Cluster:
 
     def agrees(self, date: PartialDate | None, root: str) -> bool:
         """Whether a mention with this date and issuer root can be this document."""
-        return _dates_agree(self.date, date) and _roots_agree(self.root, root)
+        return dates_agree(self.date, date) and roots_agree(self.root, root)
 
     def add(self, mention: Mention, root: str) -> None:
         self.mentions.append(mention)

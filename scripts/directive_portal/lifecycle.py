@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Document, Problem
-from .references import citation_key
+from .numbers import citation_key
 
 KINDS = ("replaces", "amends")
 

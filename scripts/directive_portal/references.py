@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 
 from .model import TYPE_CODES, TYPE_WORDS, PartialDate
+from .numbers import DASHES, canonical_id, citation_key, type_from_number
 from .text import squash
 
-# Hyphen, en dash, em dash, minus, non-breaking hyphen.
-_DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_DASH = DASHES
 _UPPER = "A-ZĐƠƯÂÊÔĂ"
 
 # Type words, longest first, each word allowed to be split by a line break.
@@ -114,51 +114,6 @@ class Citation:
     @property
     def key(self) -> str:
         return citation_key(self.id)
-
-
-# Codes printed in mixed case, by their upper-case form.
-_MIXED_CASE_CODES = {"CTR": "CTr", "TTR": "TTr", "QYĐ": "QyĐ", "QĐI": "QĐi"}
-
-
-def canonical_id(raw: str) -> str:
-    """Normalise a number as written: no spaces or line breaks, hyphens for dashes.
-
-    >>> canonical_id("53-\\nCT/TW")
-    '53-CT/TW'
-    """
-    text = re.sub(r"\s+", "", raw)
-    text = re.sub(f"[{_DASH}]", "-", text)
-    match = re.fullmatch(r"(\d+)-([^/]+)/(.+)", text)
-    if match:
-        code = _MIXED_CASE_CODES.get(match[2].upper(), match[2].upper())
-        return f"{match[1]}-{code}/{match[3].upper()}"
-    return text.upper()
-
-
-def citation_key(id_: str) -> str:
-    """Matching key: canonical id without leading zeros (`03-ĐA/TU` ~ `3-ĐA/TU` ~ `03 – ĐA/TU`)."""
-    return re.sub(r"^0+(?=\d)", "", canonical_id(id_)).upper()
-
-
-def type_from_number(id_: str) -> str:
-    """Type slug from the code in a Party number: `53-CT/TW` -> `chi-thi`."""
-    match = re.fullmatch(r"\d+-([^/]+)/.+", id_)
-    if match:
-        return TYPE_CODES.get(match[1].upper(), "")
-    match = re.fullmatch(r"\d+/\d{4}/(.+)", id_)
-    if match:
-        code = match[1]
-        if code.startswith("QH"):
-            return "luat"
-        if code.startswith("NĐ"):
-            return "nghi-dinh"
-        if code.startswith("TT"):
-            return "thong-tu"
-        if code.startswith("NQ"):
-            return "nghi-quyet"
-        if code.startswith("QĐ"):
-            return "quyet-dinh"
-    return ""
 
 
 def _date(day: str | None, month: str | None, year: str | None) -> PartialDate | None:
@@ -301,16 +256,3 @@ def find_citations(text: str) -> list[Citation]:
             )
         )
     return found
-
-
-def parse_number(raw: str) -> tuple[str, str] | None:
-    """Split a document's own number into (type code, issuer code).
-
-    `12-CV/ĐU` -> ("CV", "ĐU"); a blank number `-CV/ĐU` -> ("CV", "ĐU") too.
-    """
-    match = re.fullmatch(
-        rf"\s*(?:\d{{1,4}})?\s*[{_DASH}]\s*([^\s/]+)\s*/\s*(\S+)\s*", raw
-    )
-    if not match:
-        return None
-    return match[1], match[2]

@@ -17,8 +17,9 @@ from typing import Any, Iterable
 import yaml
 
 from .model import PartialDate, Problem
-from .references import canonical_id, citation_key
-from .text import fold, nfc, squash
+from .identity import dates_agree, issuers_agree
+from .numbers import canonical_id, citation_key
+from .text import nfc, squash
 
 REGISTRY_FILE = "van-ban-dan-chieu.yml"
 ENTRY_KEYS = ("id", "date", "issuer", "title", "link", "implements")
@@ -151,18 +152,6 @@ def load_registry(content_dir: str, display_prefix: str = "") -> tuple[tuple[Reg
     except UnicodeDecodeError:
         return (), [_problem(shown, 1, "tệp không lưu ở bảng mã UTF-8 nên không đọc được",
                              "mở tệp bằng trình soạn thảo, chọn Lưu với bảng mã (Encoding) UTF-8", "not-utf8")]
-
-
-def dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
-    if a is None or b is None:
-        return True
-    return a.year == b.year and not (a.month and b.month and a.month != b.month) \
-        and not (a.day and b.day and a.day != b.day)
-
-
-def issuers_agree(a: str, b: str) -> bool:
-    fa, fb = fold(a), fold(b)
-    return not fa or not fb or fa in fb or fb in fa
 
 
 def entry_for(entries: Iterable[RegistryEntry], id_: str, date: PartialDate | None, issuer: str) -> RegistryEntry | None:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .graph import Graph
-from .references import Citation, citation_key
+from .numbers import citation_key
+from .references import Citation
 from .registry import RegistryEntry, entry_for
 from .text import squash
 

@@ -20,11 +20,12 @@ import tempfile
 from dataclasses import dataclass
 
 from .link_rules import page_url
-from .checks import CheckResult, check_content, display_prefix
+from .checks import CheckResult, check_content
 from .content import document_files
 from .graph import Graph
 from .model import Document
-from .pages import Site, build_site, cited_label
+from .pages import Site, cited_label
+from .pipeline import Build, build, display_prefix
 from .text import one_line
 
 FIELDS = ("title", "type", "number", "issuer", "place", "date", "signer", "recipients",
@@ -57,14 +58,15 @@ class Side:
     pages: dict[str, tuple[str, str]]  # url -> (title, fingerprint of its data)
 
 
-def read_side(content_dir: str, checked: CheckResult | None = None) -> Side:
-    result = checked or check_content(content_dir)
-    site = build_site(result.graph, list(result.content.topics))
+def read_side(content_dir: str, built: Build | None = None) -> Side:
+    """One side from its build (built here when not given): each content folder is built once."""
+    built = built or build(content_dir)
+    site = built.site
     pages = {view.document.url: (view.document.title, repr(view)) for view in site.documents.values()}
     for page in site.pages:
         pages[page_url(page.src)] = (page.title, repr(page.data))
-    return Side(tuple(document_files(content_dir)), {d.path: d for d in result.content.documents},
-                result.graph, site, pages)
+    return Side(tuple(document_files(content_dir)), {d.path: d for d in built.content.documents},
+                built.graph, site, pages)
 
 
 def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess:
@@ -220,7 +222,7 @@ def review(ref: str, content_dir: str) -> str:
     with tempfile.TemporaryDirectory(prefix="portal-review-") as tmp:
         base = read_side(extract_base(ref, content_dir, tmp))
     checked = check_content(content_dir, prefix)
-    head = read_side(content_dir, checked)  # documents and graph carry paths without the prefix
+    head = read_side(content_dir, checked.build)  # documents and graph carry paths without the prefix
     return summary(base, head, checked, ref, prefix)
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..graph import _dates_agree, _issuers_agree
+from ..identity import dates_agree, issuers_agree
 from ..model import PartialDate, Reference
-from ..references import Citation, citation_key, find_citations
+from ..numbers import citation_key
+from ..references import Citation, find_citations
 
 # `Thực hiện Kế hoạch số 51-KH/TU…` at the start of a sentence: the document implemented.
 _IMPLEMENTS = re.compile(
@@ -45,7 +46,7 @@ class _Group:
     issuer: str = ""  # as the graph compares: the longest issuer given
 
     def agrees(self, citation: Citation) -> bool:
-        return _dates_agree(self.date, citation.date) and _issuers_agree(self.issuer, citation.issuer)
+        return dates_agree(self.date, citation.date) and issuers_agree(self.issuer, citation.issuer)
 
     def add(self, citation: Citation, position: int) -> None:
         self.citations.append(citation)

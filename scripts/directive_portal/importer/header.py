@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import TYPE_WORDS, PartialDate
-from ..references import canonical_id, parse_number
+from ..numbers import canonical_id, parse_number
 from ..text import fold
 from .lines import is_blank, is_caps, is_decoration, plain
 

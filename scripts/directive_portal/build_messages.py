@@ -1,0 +1,70 @@
+"""MkDocs' log lines as an editor reads them: progress in Vietnamese, the rest left out.
+
+Used by the MkDocs adapter's commands (`portal build`, `portal serve`); it knows MkDocs'
+messages only as text, and imports nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+# MkDocs' progress lines (logger "mkdocs.*") -> what the editor reads; other INFO lines are left out.
+PROGRESS = [
+    (re.compile(r"^Building documentation\.\.\.$"), "Đang xây dựng trang..."),
+    (re.compile(r"^Documentation built in ([\d.]+) seconds$"), "Đã xây dựng xong trong {0} giây."),
+    (re.compile(r"^Serving on (\S+)"), "Xem trang tại {0} (dừng bằng Ctrl+C)"),
+    (re.compile(r"^Detected file changes$"), "Thấy tệp thay đổi, đang xây dựng lại..."),
+    (re.compile(r"^Reloading browsers$"), "Đã xây dựng lại, trình duyệt sẽ tự tải lại trang."),
+    (re.compile(r'^"GET (\S+) HTTP/[\d.]+" code 404'), "không có trang {0}"),
+    (re.compile(r"^A 'dirty' build is being performed"),
+     "đang xây dựng kiểu --dirty: chỉ dựng lại trang có thay đổi, mục lục và liên kết có thể chưa đúng "
+     "— chỉ dùng để xem trước, không dùng để công bố"),
+    (re.compile(r"^Shutting down\.\.\.$"), "Đang dừng..."),
+    (re.compile(r"^An error happened during the rebuild"), "Xây dựng lại không thành công (xem lỗi ở trên): "
+                                                          "sửa lỗi rồi lưu tệp, trang sẽ được xây dựng lại."),
+]
+OUR_LOGGER = "mkdocs.plugins.directive_portal"  # the plugin's lines are Vietnamese already
+TIME = re.compile(r"^\[\d\d:\d\d:\d\d\] ")
+PLUGIN_PREFIX = "directive_portal: "  # what get_plugin_logger puts before them
+
+
+def progress_line(record: logging.LogRecord) -> str | None:
+    """The line to print for one MkDocs log record, or None to leave it out."""
+    message = TIME.sub("", record.getMessage())  # the time `mkdocs serve` puts before its lines
+    if message.startswith(PLUGIN_PREFIX):
+        message = message[len(PLUGIN_PREFIX):]
+    if record.levelno >= logging.WARNING:
+        label = "cảnh báo" if record.levelno == logging.WARNING else "lỗi"
+        for pattern, text in PROGRESS:  # MkDocs logs its rebuild failure as an error
+            match = pattern.match(message)
+            if match:
+                return f"{label}: {text.format(*match.groups())}"
+        return f"{label}: {message}"
+    if record.levelno < logging.INFO:
+        return None
+    if record.name.startswith(OUR_LOGGER):
+        return message
+    for pattern, text in PROGRESS:
+        match = pattern.match(message)
+        if match:
+            return text.format(*match.groups())
+    return None
+
+
+class VietnameseHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        line = progress_line(record)
+        if line is not None:
+            print(line, file=sys.stderr, flush=True)
+
+
+
+
+def failure(message: str) -> str:
+    """Why a build stopped, from MkDocs' `Aborted with ...` message."""
+    counted = re.search(r"Aborted with (\d+) warning", message)
+    if counted:
+        return (f"Xây dựng không thành công: có {counted[1]} cảnh báo mà --strict coi như lỗi (xem ở trên); "
+                "thư mục site/ giữ nguyên — sửa các cảnh báo rồi chạy lại.")
+    return "Xây dựng không thành công (xem lỗi ở trên); thư mục site/ giữ nguyên — sửa lỗi rồi chạy lại."

@@ -1,0 +1,92 @@
+"""`portal build` and `portal serve`: MkDocs run from Python, speaking Vietnamese.
+
+It does what `mkdocs build` and `mkdocs serve` do (mkdocs/__main__.py), with MkDocs'
+progress said in Vietnamese (`build_messages`), failures explained (exit 1), and
+Material's end-of-life notice off (NO_MKDOCS_2_WARNING, read when Material loads).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from ..arguments import ArgumentParser
+from ..build_messages import VietnameseHandler, failure
+from ..file_errors import describe
+
+
+def _parser(command: str) -> ArgumentParser:
+    what = {"build": "Xây dựng trang từ content/ vào site/ (như mkdocs build).",
+            "serve": "Xem trước trang trên máy, tự xây dựng lại khi sửa tệp (như mkdocs serve)."}[command]
+    parser = ArgumentParser(prog=f"portal {command}", description=what)
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP",
+                        help="tệp cấu hình (mặc định: mkdocs.yml)")
+    parser.add_argument("--dirty", action="store_true",
+                        help="chỉ xây dựng lại các trang có thay đổi (nhanh hơn)")
+    if command == "build":
+        parser.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi: không xây dựng khi có cảnh báo")
+    else:
+        parser.add_argument("-a", "--dev-addr", default=None, metavar="ĐỊA_CHỈ:CỔNG",
+                            help="địa chỉ để xem trang (mặc định: 127.0.0.1:8000)")
+    return parser
+
+
+def run(command: str, argv: list[str]) -> int:
+    args = _parser(command).parse_args(argv)
+    if not os.path.isfile(args.config_file):
+        print(f"portal {command}: {describe(FileNotFoundError(2, 'missing'), args.config_file)}", file=sys.stderr)
+        return 1
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"  # before Material's templates are imported (by load_config)
+    logger = logging.getLogger("mkdocs")
+    handler, saved = VietnameseHandler(), (logger.level, logger.propagate)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False  # our handler alone prints MkDocs' lines
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    try:
+        if command == "build":
+            _build(args)
+        else:
+            _serve(args)
+    except ConfigurationError as exc:
+        print(f"lỗi: cấu hình {args.config_file} không hợp lệ: {exc} — sửa tệp cấu hình rồi chạy lại", file=sys.stderr)
+        return 1
+    except Abort as exc:
+        print(f"lỗi: {failure(str(exc))}", file=sys.stderr)
+        return 1
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+    return 0
+
+
+def _build(args) -> None:
+    from mkdocs.commands import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=args.config_file, strict=args.strict or None)
+    config.plugins.on_startup(command="build", dirty=args.dirty)
+    print(f"Đang xây dựng trang từ {os.path.relpath(config.docs_dir)}/ vào {os.path.relpath(config.site_dir)}/...",
+          file=sys.stderr, flush=True)
+    try:
+        build.build(config, dirty=args.dirty)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _serve(args) -> None:
+    from mkdocs.commands import serve
+
+    options = {"dev_addr": args.dev_addr} if args.dev_addr else {}
+    serve.serve(config_file=args.config_file, build_type="dirty" if args.dirty else None, **options)
+
+
+def build_main(argv: list[str]) -> int:
+    return run("build", argv)
+
+
+def serve_main(argv: list[str]) -> int:
+    return run("serve", argv)

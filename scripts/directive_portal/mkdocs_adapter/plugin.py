@@ -1,0 +1,197 @@
+"""The MkDocs plugin: MkDocs' events mapped to one `pipeline.build()`.
+
+Event order for one build (MkDocs 1.6):
+  on_config   build(): read and check the content, resolve it into page data; fail before
+              `site/` is touched; take the site's lock and a staging folder (mkdocs build)
+  on_files    leave out what is never published, add the generated pages; start writing
+              the outputs (search index, feeds, short links) beside them
+  on_page_read_source / on_page_markdown / on_page_context   what the build says of each page
+  on_post_build     wait for the outputs; swap the staging folder in place of `site/`
+`mkdocs serve` keeps this object between rebuilds: the build's state is replaced in
+on_config; kept on purpose are the build cache and the previous build (for `--dirty`).
+Under `serve`, content errors build no page: every address shows them (error_page.py),
+since MkDocs' server holds requests until a build succeeds.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from markupsafe import Markup, escape
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .. import atomic, error_page, pipeline
+from ..pipeline import Build, Cache
+
+log = get_plugin_logger(__name__)
+
+
+class PortalConfig(Config):
+    atomic_build = opt.Type(bool, default=True)
+    # Lists longer than this (a topic's documents, a listing) show the newest and a page per year.
+    list_limit = opt.Type(int, default=pipeline.LIST_LIMIT)
+
+
+class _Counter(logging.Handler):
+    """Counts MkDocs' warnings: with --strict, a build with any keeps the last good site."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _PortalFile(File):
+    """A page that counts as modified when what the portal shows on it changed (`--dirty`)."""
+
+    view_changed, in_memory = True, False
+
+    def is_modified(self) -> bool:
+        return self.view_changed or (not self.in_memory and super().is_modified())
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command, self.dirty = "build", False
+        self.build: Build | None = None
+        self.previous: Build | None = None  # the last good build, for `serve --dirty`
+        self.cache = Cache()
+        self.publication: atomic.Publication | None = None
+        self.writing = None
+        self.counter: _Counter | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    # Run first, so that no other plugin works on content that is about to be refused.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        serving = self.command == "serve"
+        if self.build is not None and self.build.site is not None:
+            self.previous = self.build
+        self.cache = self.cache.for_folder(config.docs_dir)
+        atomic_build = self.config.atomic_build and self.command == "build"
+        if atomic_build and config.strict:  # from the first warning on: any keeps the last good site
+            self.counter = _Counter()
+            logging.getLogger("mkdocs").addHandler(self.counter)
+        settings = pipeline.Settings(config.site_url or "", config.site_name, self.config.list_limit,
+                                     pipeline.display_prefix(config.docs_dir))
+        self.build = pipeline.build(config.docs_dir, settings, self.cache if serving else None)
+        for problem in self.build.warnings:
+            log.warning(str(problem))
+        if self.build.errors and serving:
+            self.previous = None  # after a failed build every page is rebuilt
+            config.nav = None  # no page is built: the nav of mkdocs.yml would name missing ones
+            for problem in self.build.errors:
+                (log.info if config.strict else log.error)(str(problem))
+            return config
+        if self.build.errors:
+            lines = "\n".join(f"  {p}" for p in self.build.errors)
+            raise PluginError(f"{len(self.build.errors)} lỗi trong nội dung, chưa xây dựng trang "
+                              f"(thư mục site/ giữ nguyên):\n{lines}")
+        if atomic_build:
+            self.publication = atomic.Publication(config.site_dir, lambda: log.info(
+                f"Một lần xây dựng khác đang ghi vào {config.site_dir}: đợi nó xong rồi mới xây dựng tiếp..."))
+            config.site_dir = self.publication.staging
+        pipeline.freeze()
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        build = self.build
+        if build is None or build.site is None:
+            return Files([])
+        changed = build.changed(self.previous if self.dirty else None)
+        for file in list(files):
+            if not build.published(file.src_uri):
+                files.remove(file)
+            elif self.dirty and build.page_data(file.src_uri) is not None:
+                tracked = _PortalFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
+                                      inclusion=file.inclusion)
+                tracked.view_changed = file.src_uri in changed
+                files.remove(file)
+                files.append(tracked)
+        for src in build.generated:
+            if files.get_file_from_path(src) is None:
+                page = _PortalFile.generated(config, src, content="")
+                page.view_changed, page.in_memory = src in changed, True
+                files.append(page)
+        self.writing = build.start_outputs(config.site_dir, background=self.command == "build")
+        return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # The sitemap's lastmod from git, not the day of the build: builds are reproducible.
+        page.update_date = self.build.history.update_date(page.file.src_uri) or page.update_date
+        return page
+
+    def on_page_read_source(self, page: Page, *, config: MkDocsConfig) -> str | None:
+        return self.build.source(page.file.src_uri)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        src = page.file.src_uri
+        shown = self.build.template(src)
+        if shown is not None:
+            page.meta["template"], page.title = shown[0], escape(shown[1])
+            page.meta["description"] = escape(self.build.description(src))
+        return self.build.markdown(src) or markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Every title is escaped before any template prints it (Material prints some raw);
+        # all pages are read before the first is rendered.
+        if page.title is not None and not isinstance(page.title, Markup):
+            page.title = escape(page.title)
+        return html
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        src = page.file.src_uri
+        context["portal"] = self.build.page_data(src)
+        context["portal_page_info"] = self.build.history.info(src)
+        context["portal_share"] = self.build.share(src, page.url)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.build is not None and self.build.errors:  # under serve: the errors are the site
+            error_page.write(config.site_dir, error_page.render(config.theme.get_env(), self.build.errors))
+            log.info(f"Trang xem trước chỉ hiện danh sách {len(self.build.errors)} lỗi cho tới khi các lỗi được sửa.")
+            return
+        pipeline.unfreeze()
+        writing, self.writing = self.writing, None
+        try:
+            writing.finish()
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from exc
+        if self.publication is None:
+            return
+        if self._counted():
+            return  # strict mode will abort: on_build_error keeps the last good site
+        self.publication.commit()
+        config.site_dir, self.publication = self.publication.site_dir, None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        pipeline.unfreeze()
+        self.build = None  # the next `serve --dirty` rebuild must not trust pages this build left half made
+        self.previous = None
+        if self.writing is not None:
+            self.writing.cancel()
+            self.writing = None
+        self._counted()
+        if self.publication is not None:
+            self.publication.discard()
+            self.publication = None
+
+    def _counted(self) -> int:
+        """Stop counting warnings; how many there were."""
+        if self.counter is None:
+            return 0
+        logging.getLogger("mkdocs").removeHandler(self.counter)
+        count, self.counter = self.counter.count, None
+        return count

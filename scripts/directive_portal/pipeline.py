@@ -1,0 +1,186 @@
+"""One build of the portal, with no site generator in sight: `build(content_dir, settings, cache)`.
+
+The stages, in order: read and validate the content (`content`), resolve citations
+into the relation graph (`graph`), make the data of every page (`pages`), and find
+what would publish two things at one address (`collisions`). The result, a `Build`,
+holds everything a site generator needs to make the pages: which files to publish,
+each page's data and template, a document's body with its citations linked, what a
+page says when shared, the output files to write beside the pages, and which pages
+changed since a previous build. The MkDocs plugin, `portal check`, `portal review`
+and the benchmarks all call `build`.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from dataclasses import dataclass, field, replace
+
+from . import history, outputs, share
+from .collisions import collisions, content_files
+from .content import Content, load_content
+from .frontmatter import THEME_KEYS
+from .graph import Graph, build_graph
+from .linking import link_citations
+from .model import Problem
+from .pages import GeneratedPage, Site, build_site
+from .paths import TOPICS_FILE, is_document_path
+from .registry import REGISTRY_FILE
+
+LIST_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a build needs to know of the site: nothing of the generator that makes it."""
+
+    site_url: str = ""  # "" when the site's address is not set
+    site_name: str = ""
+    list_limit: int = LIST_LIMIT  # longer lists show the newest and a page per year
+    display_prefix: str = ""  # put before paths in problems (`content/`), so an editor can open the file
+
+
+@dataclass
+class Cache:
+    """Work a later build of the same content folder can reuse (`mkdocs serve` rebuilds):
+    files read (by modification time and size), citations found (by body), and the
+    output writers' per-document work (search terms)."""
+
+    content_dir: str = ""
+    files: dict = field(default_factory=dict)
+    citations: dict = field(default_factory=dict)
+    outputs: dict = field(default_factory=dict)
+
+    def for_folder(self, content_dir: str) -> Cache:
+        """This cache if it belongs to `content_dir`, else a fresh one for it."""
+        return self if self.content_dir == content_dir else Cache(content_dir)
+
+
+@dataclass(frozen=True)
+class Build:
+    content_dir: str
+    settings: Settings
+    content: Content
+    problems: tuple[Problem, ...]  # every problem, paths as the editor types them
+    graph: Graph | None = None
+    site: Site | None = None  # the documents without errors, resolved
+    history: history.History = field(default_factory=history.History)
+    cache: Cache | None = field(default=None, compare=False)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    @property
+    def generated(self) -> dict[str, GeneratedPage]:
+        """The pages the portal makes, by source path (`chu-de/van-hoa.md`)."""
+        return {page.src: page for page in self.site.pages} if self.site else {}
+
+    def published(self, src: str) -> bool:
+        """False for files of the content folder that never become part of the site:
+        the topic registry, the registry of cited documents, drafts."""
+        if src in (TOPICS_FILE, REGISTRY_FILE):
+            return False
+        return not is_document_path(src) or (self.site is not None and src in self.site.documents)
+
+    def page_data(self, src: str) -> object | None:
+        """What the template of page `src` shows from the portal (None for an editor's page)."""
+        if self.site is None:
+            return None
+        view = self.site.documents.get(src)
+        if view is not None:
+            return view
+        page = self.generated.get(src)
+        return page.data if page else None
+
+    def template(self, src: str) -> tuple[str, str] | None:
+        """(template, title) of a page the portal shows data on; None for an editor's page."""
+        if self.site is None:
+            return None
+        view = self.site.documents.get(src)
+        if view is not None:
+            return "document.html", view.document.title
+        page = self.generated.get(src)
+        return (page.template, page.title) if page else None
+
+    def source(self, src: str) -> str | None:
+        """A document's body as read (the generator need not read and parse it again), after a
+        blank line so that nothing in it is taken for metadata; None when the generator must
+        read the file itself (not a document, or it sets a theme key such as `hide`)."""
+        view = self.site.documents.get(src) if self.site else None
+        if view is None or any(key in THEME_KEYS for key, _line in view.document.lines):
+            return None
+        return "\n" + view.document.body
+
+    def markdown(self, src: str) -> str | None:
+        """A document's body with its citations turned into links; None for other pages."""
+        view = self.site.documents.get(src) if self.site else None
+        if view is None:
+            return None
+        return link_citations(view.document.body, self.site.link_targets.get(src, ()), src)
+
+    def description(self, src: str) -> str:
+        view = self.site.documents.get(src) if self.site else None
+        return share.description(view) if view is not None else ""
+
+    def share(self, src: str, url: str) -> share.PageShare:
+        return share.for_page(self.page_data(src), url, self.settings.site_url)
+
+    def changed(self, previous: Build | None) -> set[str]:
+        """Sources of the pages whose data differ from `previous` (every page when there is none)."""
+        if self.site is None:
+            return set()
+        if previous is None or previous.site is None:
+            return set(self.site.documents) | set(self.generated)
+        old, new = previous.site, self.site
+        before = previous.generated
+        changed = {src for src in new.documents
+                   if (old.documents.get(src), old.link_targets.get(src)) != (new.documents[src], new.link_targets.get(src))}
+        changed |= {src for src, page in self.generated.items() if before.get(src) != page}
+        return changed
+
+    def start_outputs(self, site_dir: str, background: bool) -> outputs.Writing:
+        """Begin writing the search index, feeds and short links into `site_dir` (see outputs.start)."""
+        assert self.site is not None
+        settings = outputs.Settings(self.settings.site_url, self.settings.site_name, self.content_dir,
+                                    self.cache.outputs if self.cache is not None else None)
+        return outputs.start(self.site, site_dir, settings, background)
+
+
+def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None = None) -> Build:
+    """Read, check and resolve `content_dir` into the data of every page.
+
+    Every problem is found at once: a document with errors is left out and the others
+    are resolved and checked all the same (a site generator publishes nothing while
+    `errors` is not empty). `cache`, kept by the caller between builds of the same
+    folder, spares re-reading unchanged files and re-finding their citations.
+    """
+    prefix = settings.display_prefix
+    content = load_content(content_dir, prefix, cache.files if cache is not None else None)
+    graph = build_graph(content.documents, cache.citations if cache is not None else None, content.registry)
+    problems = list(content.problems) + [replace(p, path=prefix + p.path) for p in graph.problems]
+    site = build_site(graph, list(content.topics), settings.list_limit)
+    unpublished = [TOPICS_FILE, REGISTRY_FILE] + [d.path for d in content.documents if d.is_draft]
+    problems += collisions(content_files(content_dir), [page.src for page in site.pages], prefix, unpublished)
+    past = history.load_history(content_dir)  # one `git log` for every page's last change
+    return Build(content_dir, settings, content, tuple(problems), graph, site, past, cache)
+
+
+def display_prefix(content_dir: str) -> str:
+    """How paths in the content folder are shown: from the current folder (`content/`)."""
+    rel = os.path.relpath(content_dir).replace(os.sep, "/")
+    return "" if rel == "." else rel + "/"
+
+
+def freeze() -> None:
+    """The page data lives until the end of the build: keep Python's cyclic collector from
+    walking it again at every full collection while the pages are rendered."""
+    gc.freeze()
+
+
+def unfreeze() -> None:
+    gc.unfreeze()
