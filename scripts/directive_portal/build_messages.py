@@ -1,4 +1,5 @@
-"""MkDocs' log lines as an editor reads them: progress in Vietnamese, the rest left out.
+"""`portal build` and `portal serve` as an editor meets them: their arguments, and MkDocs'
+log lines said in Vietnamese (progress; the rest left out).
 
 Used by the MkDocs adapter's commands (`portal build`, `portal serve`); it knows MkDocs'
 messages only as text, and imports nothing of MkDocs.
@@ -9,6 +10,8 @@ from __future__ import annotations
 import logging
 import re
 import sys
+
+from .arguments import ArgumentParser
 # MkDocs' progress lines (logger "mkdocs.*") -> what the editor reads; other INFO lines are left out.
 PROGRESS = [
     (re.compile(r"^Building documentation\.\.\.$"), "Đang xây dựng trang..."),
@@ -68,3 +71,35 @@ def failure(message: str) -> str:
         return (f"Xây dựng không thành công: có {counted[1]} cảnh báo mà --strict coi như lỗi (xem ở trên); "
                 "thư mục site/ giữ nguyên — sửa các cảnh báo rồi chạy lại.")
     return "Xây dựng không thành công (xem lỗi ở trên); thư mục site/ giữ nguyên — sửa lỗi rồi chạy lại."
+
+
+def site_command_parser(command: str) -> ArgumentParser:
+    what = {"build": "Xây dựng trang từ content/ vào site/ (như mkdocs build).",
+            "serve": "Xem trước trang trên máy, tự xây dựng lại khi sửa tệp (như mkdocs serve)."}[command]
+    parser = ArgumentParser(prog=f"portal {command}", description=what)
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP",
+                        help="tệp cấu hình (mặc định: mkdocs.yml)")
+    parser.add_argument("--dirty", action="store_true",
+                        help="chỉ xây dựng lại các trang có thay đổi (nhanh hơn)")
+    if command == "build":
+        parser.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi: không xây dựng khi có cảnh báo")
+    else:
+        parser.add_argument("-a", "--dev-addr", default=None, metavar="ĐỊA_CHỈ:CỔNG",
+                            help="địa chỉ để xem trang (mặc định: 127.0.0.1:8000)")
+    return parser
+
+
+class WarningCounter(logging.Handler):
+    """Counts the warnings of a logger from now on (with --strict, any keeps the last good site)."""
+
+    def __init__(self, logger: str) -> None:
+        super().__init__(logging.WARNING)
+        self.count, self.logger = 0, logging.getLogger(logger)
+        self.logger.addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def stop(self) -> int:
+        self.logger.removeHandler(self)
+        return self.count

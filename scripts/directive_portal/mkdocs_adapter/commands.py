@@ -11,29 +11,12 @@ import logging
 import os
 import sys
 
-from ..arguments import ArgumentParser
-from ..build_messages import VietnameseHandler, failure
+from ..build_messages import VietnameseHandler, failure, site_command_parser
 from ..file_errors import describe
 
 
-def _parser(command: str) -> ArgumentParser:
-    what = {"build": "Xây dựng trang từ content/ vào site/ (như mkdocs build).",
-            "serve": "Xem trước trang trên máy, tự xây dựng lại khi sửa tệp (như mkdocs serve)."}[command]
-    parser = ArgumentParser(prog=f"portal {command}", description=what)
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP",
-                        help="tệp cấu hình (mặc định: mkdocs.yml)")
-    parser.add_argument("--dirty", action="store_true",
-                        help="chỉ xây dựng lại các trang có thay đổi (nhanh hơn)")
-    if command == "build":
-        parser.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi: không xây dựng khi có cảnh báo")
-    else:
-        parser.add_argument("-a", "--dev-addr", default=None, metavar="ĐỊA_CHỈ:CỔNG",
-                            help="địa chỉ để xem trang (mặc định: 127.0.0.1:8000)")
-    return parser
-
-
 def run(command: str, argv: list[str]) -> int:
-    args = _parser(command).parse_args(argv)
+    args = site_command_parser(command).parse_args(argv)
     if not os.path.isfile(args.config_file):
         print(f"portal {command}: {describe(FileNotFoundError(2, 'missing'), args.config_file)}", file=sys.stderr)
         return 1

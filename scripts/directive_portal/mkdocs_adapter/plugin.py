@@ -15,8 +15,6 @@ since MkDocs' server holds requests until a build succeeds.
 
 from __future__ import annotations
 
-import logging
-
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -27,6 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import atomic, error_page, pipeline
+from ..build_messages import WarningCounter
 from ..pipeline import Build, Cache
 
 log = get_plugin_logger(__name__)
@@ -36,17 +35,6 @@ class PortalConfig(Config):
     atomic_build = opt.Type(bool, default=True)
     # Lists longer than this (a topic's documents, a listing) show the newest and a page per year.
     list_limit = opt.Type(int, default=pipeline.LIST_LIMIT)
-
-
-class _Counter(logging.Handler):
-    """Counts MkDocs' warnings: with --strict, a build with any keeps the last good site."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 class _PortalFile(File):
@@ -68,7 +56,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.cache = Cache()
         self.publication: atomic.Publication | None = None
         self.writing = None
-        self.counter: _Counter | None = None
+        self.counter: WarningCounter | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -82,8 +70,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.cache = self.cache.for_folder(config.docs_dir)
         atomic_build = self.config.atomic_build and self.command == "build"
         if atomic_build and config.strict:  # from the first warning on: any keeps the last good site
-            self.counter = _Counter()
-            logging.getLogger("mkdocs").addHandler(self.counter)
+            self.counter = WarningCounter("mkdocs")
         settings = pipeline.Settings(config.site_url or "", config.site_name, self.config.list_limit,
                                      pipeline.display_prefix(config.docs_dir))
         self.build = pipeline.build(config.docs_dir, settings, self.cache if serving else None)
@@ -190,8 +177,5 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def _counted(self) -> int:
         """Stop counting warnings; how many there were."""
-        if self.counter is None:
-            return 0
-        logging.getLogger("mkdocs").removeHandler(self.counter)
-        count, self.counter = self.counter.count, None
+        count, self.counter = (self.counter.stop() if self.counter else 0), None
         return count
