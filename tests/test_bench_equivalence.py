@@ -18,11 +18,12 @@ import yaml
 
 from directive_portal.bench.corpus import DEFAULT_SEEDS, generate_corpus
 from directive_portal.content import document_files, load_content
-from directive_portal.frontmatter import _compose_and_load, _Loader, _split_by_lines, split_front_matter
+from directive_portal.frontmatter import split_by_lines, split_front_matter
+from directive_portal.yaml_fields import PlainLoader, compose_and_load
 from directive_portal import graph as graph_module
 from directive_portal.graph import build_graph
 from directive_portal.pages import build_site
-from directive_portal.references import _CITATION, _citation_matches
+from directive_portal.references import CITATION, citation_matches
 from directive_portal.text import fold
 
 
@@ -81,9 +82,9 @@ def test_front_matter_parsed_once_equals_the_pure_python_parser(corpus):
     for rel in document_files(folder):
         with open(os.path.join(folder, rel), encoding="utf-8") as handle:
             front, _body, _line = split_front_matter(handle.read())
-        node, data = _compose_and_load(front)
-        slow_node = yaml.compose(front, Loader=_Loader)
-        assert data == yaml.load(front, Loader=_Loader)
+        node, data = compose_and_load(front)
+        slow_node = yaml.compose(front, Loader=PlainLoader)
+        assert data == yaml.load(front, Loader=PlainLoader)
         assert [(k.value, k.start_mark.line) for k, _v in node.value] == \
                [(k.value, k.start_mark.line) for k, _v in slow_node.value]
 
@@ -99,8 +100,8 @@ def test_citations_found_from_number_runs_equal_the_plain_scan(corpus):
               "Kế hoạch\n" + " " * 100 + "số 5-KH/ĐU; Nghị\n\n" + " " * 150 + "quyết\n" + " " * 120 + "số\n   57-NQ/TW"]
     total = 0
     for text in texts:
-        plain = [m.span() for m in _CITATION.finditer(text)]
-        assert [m.span() for m in _citation_matches(text)] == plain
+        plain = [m.span() for m in CITATION.finditer(text)]
+        assert [m.span() for m in citation_matches(text)] == plain
         total += len(plain)
     assert total > 500
 
@@ -112,7 +113,7 @@ def test_front_matter_split_without_splitting_the_body_equals_the_plain_split():
         for combo in itertools.product(parts, repeat=k):
             for end in ("", "\n"):
                 text = "\n".join(combo) + end
-                assert split_front_matter(text) == _split_by_lines(text), repr(text)
+                assert split_front_matter(text) == split_by_lines(text), repr(text)
                 checked += 1
     assert checked > 30000
 

@@ -1,6 +1,7 @@
 """Reading and validating one document file: every problem with its line and a fix."""
 
-from directive_portal.frontmatter import duplicate_numbers, read_document, split_front_matter
+from directive_portal.consistency import duplicate_numbers
+from directive_portal.frontmatter import read_document, split_front_matter
 from directive_portal.model import PartialDate
 
 TOPICS = ["trach-nhiem-giai-trinh", "van-hoa"]

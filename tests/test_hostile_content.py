@@ -12,7 +12,7 @@ import pytest
 
 from directive_portal import checks
 from directive_portal.content import load_content
-from directive_portal.cycles import implementation_cycles
+from directive_portal.consistency import implementation_cycles
 from directive_portal.frontmatter import read_document
 from directive_portal.links import find_links
 from sites import build, make_site

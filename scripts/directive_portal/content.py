@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 
 from . import check_rules, link_rules
 from .collisions import content_files
-from .cycles import implementation_cycles
-from .frontmatter import duplicate_numbers, read_document, split_front_matter
+from .consistency import duplicate_numbers, implementation_cycles
+from .frontmatter import read_document, split_front_matter
 from .model import Document, Problem, Topic
 from .paths import DOCUMENTS_DIR, TOPICS_FILE, is_document_path
 from .registry import RegistryEntry, load_registry

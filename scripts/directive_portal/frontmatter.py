@@ -8,17 +8,16 @@ reader silently drops broken YAML, so we never rely on it.
 
 from __future__ import annotations
 
-import datetime
-import difflib
 import re
 from typing import Any, Iterable
 
 import yaml
 
 from .marks import URGENCY
-from .model import DOCUMENT_TYPES, RELATIONS, STATUSES, Document, PartialDate, Problem, Reference, Signer
-from .numbers import canonical_id, citation_key, type_from_number
-from .text import fold, nfc, slug
+from .model import DOCUMENT_TYPES, RELATIONS, STATUSES, Document, Problem, Reference, Signer
+from .numbers import canonical_id, type_from_number
+from .text import nfc, slug
+from .yaml_fields import Reader, compose_and_load, mapping_items, suggest, yaml_problem
 
 # Keys MkDocs and Material understand, allowed on documents too.
 THEME_KEYS = ("description", "template", "hide", "search", "tags")
@@ -27,64 +26,7 @@ KNOWN_KEYS = (
     "distribution", "topics", "references", "status", "urgency", "replaces", "amends",
 ) + THEME_KEYS
 SIGNER_KEYS = ("name", "title", "on_behalf")
-# Longest text each key may hold: numbers and names become page addresses and file names.
-MAX_LENGTH = {"number": 40, "id": 40, "issuer": 200, "place": 80, "type": 40, "status": 40, "relation": 40,
-              "name": 100, "on_behalf": 200, "urgency": 40}
 REFERENCE_KEYS = ("id", "date", "issuer", "title", "relation")
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text: `2026-03` and `2026-03-05` alike."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-# The same loader over libyaml's C parser, when PyYAML has it: parsing the front matter
-# of 10,000 documents with the pure-Python parser took most of the portal's own build time.
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-
-
-def _compose_and_load(yaml_text: str) -> tuple[yaml.Node | None, Any]:
-    """Parse once: the node tree (for line numbers) and the data built from it.
-
-    A syntax error is raised by the pure-Python loader, whose messages the
-    editors' guide quotes.
-    """
-    loader = _FastLoader(yaml_text)
-    try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
-    except yaml.YAMLError:
-        node = yaml.compose(yaml_text, Loader=_Loader)
-        return node, (yaml.load(yaml_text, Loader=_Loader) if node is not None else None)
-    finally:
-        loader.dispose()
-
-
-# PyYAML's messages, in words an editor can act on.
-_YAML_PROBLEMS = (
-    ("found character '\\t'", "có ký tự Tab", "thụt lề bằng dấu cách, không dùng phím Tab"),
-    ("mapping values are not allowed", "có dấu ':' ở giữa một giá trị",
-     "đặt giá trị có dấu ':' trong ngoặc kép, ví dụ title: \"Về việc: ...\""),
-    ("could not find expected ':'", "thiếu dấu ':' sau tên khóa", "mỗi dòng viết dạng khóa: giá trị"),
-    ("found unexpected end of stream", "thiếu dấu ngoặc đóng", "kiểm tra mỗi dấu \" hoặc ' mở đều có dấu đóng"),
-    ("while scanning a quoted scalar", "thiếu dấu ngoặc đóng", "kiểm tra mỗi dấu \" hoặc ' mở đều có dấu đóng"),
-    ("expected <block end>", "thụt lề không đều", "các dòng cùng cấp phải thẳng cột, thụt lề bằng dấu cách"),
-    ("did not find expected", "dấu ngoặc [ ] hoặc { } chưa đóng, hoặc thụt lề sai", "kiểm tra dấu ngoặc và thụt lề"),
-)
-
-
-def _yaml_problem(problem: str) -> tuple[str, str]:
-    for needle, message, fix in _YAML_PROBLEMS:
-        if needle in problem:
-            return f"lỗi cú pháp YAML: {message} ({problem})", fix
-    return (f"lỗi cú pháp YAML: {problem}",
-            "kiểm tra dấu ':' sau tên khóa, thụt lề bằng dấu cách, và đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép")
 
 
 # Line breaks other than "\n" that `str.splitlines` also splits on.
@@ -96,10 +38,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """Return (front matter YAML or None, body, line where the body starts)."""
     if _OTHER_LINE_BREAKS.search(text) is None:
         return _split_on_newlines(text)
-    return _split_by_lines(text)
+    return split_by_lines(text)
 
 
-def _split_by_lines(text: str) -> tuple[str | None, str, int]:
+def split_by_lines(text: str) -> tuple[str | None, str, int]:
     """The plain definition: split into lines, find the closing one."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
@@ -125,100 +67,7 @@ def _split_on_newlines(text: str) -> tuple[str | None, str, int]:
     return text[first_end + 1: closing.start()], body, text.count("\n", 0, closing.start()) + 2
 
 
-def _suggest(value: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"có phải ý bạn là '{close[0]}'?" if close else ""
-
-
-class _Reader:
-    """Collects problems while turning YAML nodes into model values."""
-
-    def __init__(self, path: str, first_line: int, yaml_text: str = "") -> None:
-        self.path = path
-        self.first_line = first_line  # file line of the first YAML line
-        self.problems: list[Problem] = []
-        self.yaml_lines = yaml_text.split("\n")
-
-    def line(self, node: yaml.Node) -> int:
-        return self.first_line + node.start_mark.line
-
-    def error(self, node_or_line: yaml.Node | int, message: str, fix: str = "", code: str = "") -> None:
-        line = node_or_line if isinstance(node_or_line, int) else self.line(node_or_line)
-        self.problems.append(Problem(self.path, line, message, fix, "error", code))
-
-    def warning(self, node_or_line: yaml.Node | int, message: str, fix: str = "", code: str = "") -> None:
-        line = node_or_line if isinstance(node_or_line, int) else self.line(node_or_line)
-        self.problems.append(Problem(self.path, line, message, fix, "warning", code))
-
-    def scalar_text(self, key: str, node: yaml.Node, value: Any) -> str:
-        """One line of text: line breaks and runs of spaces inside it become one space."""
-        if value is None:
-            return ""
-        if isinstance(node, yaml.ScalarNode):
-            # The text as typed: `number: 012` stays `012` (not the octal 10), `title: Yes` stays `Yes`.
-            self._comment_after(key, node)
-            text = node.value
-        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            text = str(value)
-        else:
-            self.error(node, f"'{key}' phải là một dòng chữ, không phải danh sách hay nhóm khóa",
-                       f"viết {key}: \"...\" trên một dòng", "not-text")
-            return ""
-        text = " ".join(nfc(text).split())
-        limit = MAX_LENGTH.get(key, 2000)
-        if len(text) > limit:
-            self.error(node, f"'{key}' dài {len(text)} ký tự, quá {limit} ký tự",
-                       f"kiểm tra lại {key}: có thể đã dán nhầm cả đoạn văn vào đây", "too-long")
-            return text[:limit]
-        return text
-
-    def _comment_after(self, key: str, node: yaml.ScalarNode) -> None:
-        """`title: Kế hoạch #2 về X` reads as `Kế hoạch`: YAML takes ` #…` for a comment."""
-        if node.style not in (None, "") or node.end_mark.line >= len(self.yaml_lines):
-            return
-        rest = self.yaml_lines[node.end_mark.line][node.end_mark.column:]
-        # `# ghi chú` (with a space) is a comment on purpose, as in the `portal new` template; `#2` is text.
-        if rest.lstrip().startswith("#") and not rest.lstrip()[1:2].isspace() and rest.strip() != "#":
-            self.warning(node, f"phần '{rest.strip()}' sau giá trị của '{key}' bị bỏ qua (YAML hiểu ' #' là ghi chú)",
-                         f"đặt cả giá trị trong ngoặc kép: {key}: \"{node.value} {rest.strip()}\"", "yaml-comment")
-
-    def text_list(self, key: str, node: yaml.Node, value: Any) -> tuple[str, ...]:
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            return (nfc(value).strip(),)
-        if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"'{key}' phải là danh sách", f"viết mỗi mục trên một dòng bắt đầu bằng '- ' dưới {key}:", "not-list")
-            return ()
-        items = []
-        for item_node, item in zip(node.value, value):
-            text = self.scalar_text(key, item_node, item)
-            if text:
-                items.append(text)
-        return tuple(items)
-
-    def date(self, key: str, node: yaml.Node, value: Any) -> PartialDate | None:
-        if value is None or value == "":
-            return None
-        if isinstance(value, datetime.date):
-            value = value.isoformat()
-        try:
-            return PartialDate.parse(str(value))
-        except ValueError as exc:
-            self.error(node, f"ngày '{value}' không hợp lệ ({exc})",
-                       "viết ngày dạng YYYY-MM-DD, hoặc YYYY-MM / YYYY khi bản gốc để trống ngày", "bad-date")
-            return None
-
-
-def _mapping_items(node: yaml.MappingNode, value: dict) -> list[tuple[str, yaml.Node, yaml.Node, Any]]:
-    items = []
-    for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-        items.append((key, key_node, value_node, value.get(key)))
-    return items
-
-
-def _signer(reader: _Reader, node: yaml.Node, value: Any) -> Signer:
+def _signer(reader: Reader, node: yaml.Node, value: Any) -> Signer:
     if value is None:
         return Signer()
     if not isinstance(value, dict) or not isinstance(node, yaml.MappingNode):
@@ -226,15 +75,15 @@ def _signer(reader: _Reader, node: yaml.Node, value: Any) -> Signer:
                      "ví dụ:\n  signer:\n    name: Lê Đức Toàn\n    title: Phó Bí thư Thường trực\n    on_behalf: T/M Ban Thường vụ", "bad-signer")
         return Signer()
     fields = {}
-    for key, key_node, value_node, item in _mapping_items(node, value):
+    for key, key_node, value_node, item in mapping_items(node, value):
         if key not in SIGNER_KEYS:
-            reader.error(key_node, f"khóa '{key}' không có trong signer", _suggest(key, SIGNER_KEYS) or "chỉ dùng name, title, on_behalf", "unknown-key")
+            reader.error(key_node, f"khóa '{key}' không có trong signer", suggest(key, SIGNER_KEYS) or "chỉ dùng name, title, on_behalf", "unknown-key")
             continue
         fields[key] = reader.scalar_text(f"signer.{key}", value_node, item)
     return Signer(**fields)
 
 
-def _urgency(reader: _Reader, node: yaml.Node, value: Any) -> str:
+def _urgency(reader: Reader, node: yaml.Node, value: Any) -> str:
     text = reader.scalar_text("urgency", node, value).upper()
     if text and text not in URGENCY:
         reader.error(node, f"độ khẩn '{text}' không hợp lệ", "dùng một trong: " + ", ".join(URGENCY[1:]), "bad-urgency")
@@ -242,7 +91,7 @@ def _urgency(reader: _Reader, node: yaml.Node, value: Any) -> str:
     return text
 
 
-def _references(reader: _Reader, node: yaml.Node, value: Any) -> tuple[Reference, ...]:
+def _references(reader: Reader, node: yaml.Node, value: Any) -> tuple[Reference, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
@@ -258,9 +107,9 @@ def _references(reader: _Reader, node: yaml.Node, value: Any) -> tuple[Reference
             reader.error(item_node, "mỗi văn bản dẫn chiếu phải có khóa 'id'", "ví dụ: - id: 53-CT/TW", "bad-reference")
             continue
         fields: dict[str, Any] = {}
-        for key, key_node, value_node, sub in _mapping_items(item_node, item):
+        for key, key_node, value_node, sub in mapping_items(item_node, item):
             if key not in REFERENCE_KEYS:
-                reader.error(key_node, f"khóa '{key}' không có trong references", _suggest(key, REFERENCE_KEYS) or "chỉ dùng id, date, issuer, title, relation", "unknown-key")
+                reader.error(key_node, f"khóa '{key}' không có trong references", suggest(key, REFERENCE_KEYS) or "chỉ dùng id, date, issuer, title, relation", "unknown-key")
             elif key == "date":
                 fields["date"] = reader.date("date", value_node, sub)
             elif key == "relation":
@@ -283,38 +132,12 @@ def _references(reader: _Reader, node: yaml.Node, value: Any) -> tuple[Reference
     return tuple(refs)
 
 
-def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tuple[Document | None, list[Problem]]:
-    """Parse and validate one document file. Returns (document or None, problems)."""
-    text = nfc(text.lstrip("\ufeff"))
-    yaml_text, body, body_line = split_front_matter(text)
-    reader = _Reader(path, 2, yaml_text or "")
-    if not text.strip():
-        reader.error(1, "tệp trống", "xóa tệp này, hoặc tạo lại bằng portal new / portal import", "empty-file")
-        return None, reader.problems
-    if yaml_text is None:
-        reader.error(1, "tệp không có phần thông tin văn bản (front matter)",
-                     "đặt ở đầu tệp một khối bắt đầu và kết thúc bằng dòng '---', có ít nhất title và type", "no-front-matter")
-        return None, reader.problems
-    try:
-        node, data = _compose_and_load(yaml_text)
-    except RecursionError:
-        reader.error(1, "phần thông tin văn bản lồng nhau quá sâu", "mỗi khóa chỉ thụt lề một hoặc hai cấp, "
-                     "như mẫu trong Hướng dẫn biên tập", "too-deep")
-        return None, reader.problems
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = 2 + mark.line if mark else 1
-        message, fix = _yaml_problem(str(getattr(exc, "problem", None) or exc))
-        reader.error(line, message, fix, "yaml-syntax")
-        return None, reader.problems
-    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        reader.error(1, "phần thông tin văn bản phải là các dòng 'khóa: giá trị'", "ví dụ: title: Về việc ...", "not-mapping")
-        return None, reader.problems
-
+def _read_fields(reader: Reader, node: yaml.MappingNode, data: dict,
+                 topic_slugs: tuple[str, ...]) -> tuple[dict[str, Any], list[tuple[str, int]]]:
+    """Each key's value, and the line of each key."""
     fields: dict[str, Any] = {}
     lines: list[tuple[str, int]] = []
-    topic_slugs = tuple(topic_slugs)
-    for key, key_node, value_node, value in _mapping_items(node, data):
+    for key, key_node, value_node, value in mapping_items(node, data):
         if any(name == key for name, _line in lines):
             first = dict(lines)[key]
             reader.error(key_node, f"khóa '{key}' được viết hai lần (lần đầu ở dòng {first}); chỉ lần sau được dùng",
@@ -323,7 +146,7 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
         lines.append((key, reader.line(key_node)))
         if key not in KNOWN_KEYS:
             reader.error(key_node, f"khóa '{key}' không có trong mẫu thông tin văn bản",
-                         _suggest(key, [k for k in KNOWN_KEYS if k not in THEME_KEYS]) or "xem danh sách khóa trong Hướng dẫn biên tập", "unknown-key")
+                         suggest(key, [k for k in KNOWN_KEYS if k not in THEME_KEYS]) or "xem danh sách khóa trong Hướng dẫn biên tập", "unknown-key")
         elif key in ("title", "number", "issuer", "place", "type", "status"):
             fields[key] = reader.scalar_text(key, value_node, value)
         elif key == "urgency":
@@ -340,14 +163,18 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
                 if topic not in topic_slugs:
                     reader.error(topic_node if isinstance(topic_node, yaml.Node) else value_node,
                                  f"chủ đề '{topic}' không có trong danh mục chủ đề (content/topics.yml)",
-                                 _suggest(topic, topic_slugs) or "dùng một trong: " + ", ".join(topic_slugs), "unknown-topic")
+                                 suggest(topic, topic_slugs) or "dùng một trong: " + ", ".join(topic_slugs), "unknown-topic")
             fields["topics"] = topics
         elif key == "references":
             fields["references"] = _references(reader, value_node, value)
         elif key in ("replaces", "amends"):  # checked against the known documents by lifecycle.py
             fields[key] = tuple(canonical_id(i) for i in reader.text_list(key, value_node, value))
 
-    key_line = dict(lines)
+    return fields, lines
+
+
+def _check_required(reader: Reader, fields: dict[str, Any], key_line: dict[str, int]) -> None:
+    """Title and type are required; type and status must be known (status defaults to published)."""
     if not fields.get("title"):
         reader.error(key_line.get("title", 1), "thiếu trích yếu 'title'", "thêm dòng title: <trích yếu của văn bản>", "missing-title")
     doc_type = fields.get("type", "")
@@ -356,7 +183,7 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
     elif doc_type not in DOCUMENT_TYPES:
         by_label = {slug(label): type_slug for type_slug, (label, _code) in DOCUMENT_TYPES.items()}
         hint = (f"viết type: {by_label[slug(doc_type)]}" if slug(doc_type) in by_label
-                else _suggest(doc_type, DOCUMENT_TYPES) or "dùng một trong: " + ", ".join(DOCUMENT_TYPES))
+                else suggest(doc_type, DOCUMENT_TYPES) or "dùng một trong: " + ", ".join(DOCUMENT_TYPES))
         reader.error(key_line["type"], f"loại văn bản '{doc_type}' không tồn tại", hint, "unknown-type")
     status = fields.get("status") or "published"
     if status not in STATUSES:
@@ -364,30 +191,38 @@ def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tupl
         status = "draft"
     fields["status"] = status
 
+
+def read_document(path: str, text: str, topic_slugs: Iterable[str] = ()) -> tuple[Document | None, list[Problem]]:
+    """Parse and validate one document file. Returns (document or None, problems)."""
+    text = nfc(text.lstrip("\ufeff"))
+    yaml_text, body, body_line = split_front_matter(text)
+    reader = Reader(path, 2, yaml_text or "")
+    if not text.strip():
+        reader.error(1, "tệp trống", "xóa tệp này, hoặc tạo lại bằng portal new / portal import", "empty-file")
+        return None, reader.problems
+    if yaml_text is None:
+        reader.error(1, "tệp không có phần thông tin văn bản (front matter)",
+                     "đặt ở đầu tệp một khối bắt đầu và kết thúc bằng dòng '---', có ít nhất title và type", "no-front-matter")
+        return None, reader.problems
+    try:
+        node, data = compose_and_load(yaml_text)
+    except RecursionError:
+        reader.error(1, "phần thông tin văn bản lồng nhau quá sâu", "mỗi khóa chỉ thụt lề một hoặc hai cấp, "
+                     "như mẫu trong Hướng dẫn biên tập", "too-deep")
+        return None, reader.problems
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = 2 + mark.line if mark else 1
+        message, fix = yaml_problem(str(getattr(exc, "problem", None) or exc))
+        reader.error(line, message, fix, "yaml-syntax")
+        return None, reader.problems
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        reader.error(1, "phần thông tin văn bản phải là các dòng 'khóa: giá trị'", "ví dụ: title: Về việc ...", "not-mapping")
+        return None, reader.problems
+
+    fields, lines = _read_fields(reader, node, data, tuple(topic_slugs))
+    _check_required(reader, fields, dict(lines))
     if any(p.severity == "error" for p in reader.problems):
         return None, reader.problems
     document = Document(path=path, body=body, body_line=body_line, lines=tuple(lines), **fields)
     return document, reader.problems
-
-
-def duplicate_numbers(documents: Iterable[Document]) -> list[Problem]:
-    """Two published documents with the same number, issuer and year.
-
-    Numbering restarts with each term, so `01-KH/ĐU` of 2020 and of 2025 are two
-    documents; a number without digits (`-CV/ĐU`, an unsigned copy) is blank.
-    """
-    seen: dict[tuple[str, str, int], Document] = {}
-    problems = []
-    for doc in sorted(documents, key=lambda d: d.path):
-        if not any(ch.isdigit() for ch in doc.number) or doc.is_draft:
-            continue
-        key = (citation_key(doc.number), " ".join(fold(doc.issuer).split()), doc.date.year if doc.date else 0)
-        if key in seen:
-            first = seen[key]
-            problems.append(Problem(
-                doc.path, doc.line_of("number"),
-                f"số '{doc.number}' của '{doc.issuer}' trùng với {first.path}:{first.line_of('number')}",
-                "mỗi văn bản có một số riêng: sửa số, hoặc xóa tệp bị nhập hai lần", "error", "duplicate-number"))
-        else:
-            seen[key] = doc
-    return problems

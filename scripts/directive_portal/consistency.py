@@ -1,4 +1,6 @@
-"""A document that carries out itself, or a loop of documents each carrying out the next.
+"""Checks across documents: two with one number, a document that carries out itself, a loop.
+
+Two published documents with the same number, issuer and year are one typed twice.
 
 `implements` in front matter says a document carries out another; a plan cannot
 carry out itself, and "A implements B implements A" is a typing mistake in one of
@@ -12,6 +14,7 @@ from typing import Iterable
 
 from .model import Document, Problem, Reference
 from .numbers import citation_key
+from .text import fold
 
 
 def _matches(reference: Reference, document: Document) -> bool:
@@ -70,4 +73,27 @@ def _loops(documents: list[Document], edges: dict[str, list[tuple[Document, Refe
                 state[target.path] = 1
                 path.append(target)
                 pending.append(iter(edges.get(target.path, ())))
+    return problems
+
+
+def duplicate_numbers(documents: Iterable[Document]) -> list[Problem]:
+    """Two published documents with the same number, issuer and year.
+
+    Numbering restarts with each term, so `01-KH/ĐU` of 2020 and of 2025 are two
+    documents; a number without digits (`-CV/ĐU`, an unsigned copy) is blank.
+    """
+    seen: dict[tuple[str, str, int], Document] = {}
+    problems = []
+    for doc in sorted(documents, key=lambda d: d.path):
+        if not any(ch.isdigit() for ch in doc.number) or doc.is_draft:
+            continue
+        key = (citation_key(doc.number), " ".join(fold(doc.issuer).split()), doc.date.year if doc.date else 0)
+        if key in seen:
+            first = seen[key]
+            problems.append(Problem(
+                doc.path, doc.line_of("number"),
+                f"số '{doc.number}' của '{doc.issuer}' trùng với {first.path}:{first.line_of('number')}",
+                "mỗi văn bản có một số riêng: sửa số, hoặc xóa tệp bị nhập hai lần", "error", "duplicate-number"))
+        else:
+            seen[key] = doc
     return problems
