@@ -17,12 +17,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
-from . import lifecycle, registry as registry_facts
-from .identity import dates_agree, issuer_root, roots_agree
+from . import clusters, lifecycle, registry as registry_facts
 from .model import Document, PartialDate, Problem
 from .numbers import citation_key, type_from_number
 from .references import Citation, find_citations
-from .text import slug
 
 # A cited document with more citing documents than this is "popular" for `Graph.related`.
 _POPULAR = 64
@@ -166,53 +164,13 @@ def document_mentions(doc: Document, citations: list[Citation] | tuple[Citation,
     return found
 
 
-class _Cluster:
-    def __init__(self, mention: Mention | None = None, document: Document | None = None) -> None:
-        self.mentions: list[Mention] = []
-        self.document = document
-        self.date = document.date if document else None
-        self.issuer = document.issuer if document else ""
-        self.root = issuer_root(self.issuer) if self.issuer else ""
-        if mention:
-            self.add(mention, issuer_root(mention.issuer) if mention.issuer else "")
-
-    def agrees(self, date: PartialDate | None, root: str) -> bool:
-        """Whether a mention with this date and issuer root can be this document."""
-        return dates_agree(self.date, date) and roots_agree(self.root, root)
-
-    def add(self, mention: Mention, root: str) -> None:
-        self.mentions.append(mention)
-        if mention.date and (self.date is None or len(mention.date.iso()) > len(self.date.iso())):
-            self.date = mention.date
-        if mention.issuer and len(mention.issuer) > len(self.issuer) and not self.document:
-            self.issuer = mention.issuer
-            self.root = root
-
-
-def _most_common(values: Iterable[str]) -> str:
-    values = [v for v in values if v]
-    if not values:
-        return ""
-    counts = Counter(values)
-    return max(counts, key=lambda v: (counts[v], len(v), v))
-
-
 def build_graph(documents: Iterable[Document],
                 cache: dict[str, tuple[str, tuple[Citation, ...]]] | None = None, registry: tuple = ()) -> Graph:
     """The graph of `documents`. `cache`, a dict the caller keeps between calls (`mkdocs
     serve` rebuilds), holds each body's citations: found again only in changed bodies."""
     published = {d.path: d for d in sorted(documents, key=lambda d: d.path) if not d.is_draft}
+    body_citations = _body_citations(published, cache)
     mentions: dict[str, list[tuple[str, int, Mention]]] = defaultdict(list)  # key -> (path, index, mention)
-    if cache is None:
-        body_citations = {path: tuple(find_citations(doc.body)) for path, doc in published.items()}
-    else:
-        for gone in set(cache).difference(published):
-            del cache[gone]
-        for path, doc in published.items():
-            known = cache.get(path)
-            if known is None or known[0] != doc.body:
-                cache[path] = (doc.body, tuple(find_citations(doc.body)))
-        body_citations = {path: cache[path][1] for path in published}
     for doc in published.values():
         for index, mention in document_mentions(doc, body_citations[doc.path]):
             mentions[citation_key(mention.id)].append((doc.path, index, mention))
@@ -225,72 +183,17 @@ def build_graph(documents: Iterable[Document],
     targets: dict[tuple[str, int], str] = {}
     relations: dict[str, dict[str, str]] = defaultdict(dict)  # source -> {key: relation}
     problems: list[Problem] = []
-
     taken_keys: set[str] = set()
     roots: dict[str, str] = {"": ""}  # issuer -> issuer_root, computed once per distinct issuer
     for number_key in sorted(set(mentions) | set(own)):
         entries = mentions.get(number_key, [])
-        clusters = [_Cluster(document=d) for d in own.get(number_key, [])]
-        home_of: dict[int, _Cluster] = {}  # id(mention) -> its cluster
-        described_in: dict[str, set[int]] = defaultdict(set)  # source -> ids of clusters it describes
-        for _path, _index, mention in entries:
-            if not (mention.date or mention.issuer):
-                continue
-            root = roots.get(mention.issuer)
-            if root is None:
-                root = roots[mention.issuer] = issuer_root(mention.issuer)
-            home = next((c for c in clusters if c.agrees(mention.date, root)), None)
-            if home is None:
-                home = _Cluster()
-                clusters.append(home)
-            home.add(mention, root)
-            home_of[id(mention)] = home
-            described_in[mention.source].add(id(home))
-        unresolved: _Cluster | None = None
-        for path, _index, mention in entries:
-            if mention.date or mention.issuer:
-                continue
-            known = [c for c in clusters if c is not unresolved]
-            # A bare `Kế hoạch 21-KH/TU` after the full citation in the same document.
-            in_doc = [c for c in known if id(c) in described_in.get(path, ())]
-            candidates = in_doc or known
-            if len(candidates) == 1:
-                home = candidates[0]
-            elif not candidates:
-                home = _Cluster()
-                clusters.append(home)
-            else:
-                options = "; ".join(sorted(_describe_cluster(c) for c in candidates))
-                problems.append(Problem(
-                    path, mention.line,
-                    f"'{mention.id}' khớp với nhiều văn bản khác nhau ({options})",
-                    "ghi rõ ngày ban hành hoặc cơ quan ban hành của văn bản được dẫn chiếu", "warning", "ambiguous-citation"))
-                if unresolved is None:
-                    unresolved = _Cluster()
-                    clusters.append(unresolved)
-                home = unresolved
-            home.add(mention, "")
-            home_of[id(mention)] = home
-        clusters = [c for c in clusters if c.mentions or c.document]
-        key_of = {id(c): k for c, k in zip(clusters, _cluster_keys(number_key, clusters, taken_keys))}
-        for cluster in clusters:
-            if not cluster.mentions:
-                continue  # a published document nobody cites: no cited-document entry needed
-            key = key_of[id(cluster)]
-            ms = tuple(cluster.mentions)
-            doc = cluster.document
-            cited[key] = CitedDocument(
-                key=key,
-                id=doc.number if doc else _most_common(m.id for m in ms),
-                type=doc.type if doc else _most_common(m.type for m in ms),
-                date=doc.date if doc else cluster.date,
-                issuer=doc.issuer if doc else _most_common(m.issuer for m in ms),
-                title=doc.title if doc else max((m.title for m in ms), key=lambda t: (len(t), t), default=""),
-                published=doc.path if doc else "",
-                mentions=ms,
-            )
+        resolved = clusters.resolve(number_key, entries, own.get(number_key, []), taken_keys, roots, problems)
+        key_of = {id(c): k for c, k in zip(resolved.clusters, resolved.keys)}
+        for cluster in resolved.clusters:
+            if cluster.mentions:  # a published document nobody cites needs no cited-document entry
+                cited[key_of[id(cluster)]] = _cited(key_of[id(cluster)], cluster)
         for path, index, mention in entries:
-            key = key_of[id(home_of[id(mention)])]
+            key = key_of[id(resolved.home_of[id(mention)])]
             if index >= 0:
                 targets[(path, index)] = key
             # `implements` (declared) is stronger than `cites` (found in the text).
@@ -305,43 +208,32 @@ def build_graph(documents: Iterable[Document],
         for key, relation in relations[source].items():
             outgoing[source].append((key, relation))
             incoming[key].append((source, relation))
+    return Graph(documents=published, cited=cited, outgoing={k: tuple(v) for k, v in outgoing.items()},
+                 incoming={k: tuple(v) for k, v in incoming.items()}, mention_targets=targets,
+                 citations=body_citations, problems=tuple(problems), registry=tuple(registry))
 
-    return Graph(
-        documents=published,
-        cited=cited,
-        outgoing={k: tuple(v) for k, v in outgoing.items()},
-        incoming={k: tuple(v) for k, v in incoming.items()},
-        mention_targets=targets,
-        citations=body_citations,
-        problems=tuple(problems),
-        registry=tuple(registry),
+
+def _body_citations(published: dict[str, Document], cache: dict | None) -> dict[str, tuple[Citation, ...]]:
+    if cache is None:
+        return {path: tuple(find_citations(doc.body)) for path, doc in published.items()}
+    for gone in set(cache).difference(published):
+        del cache[gone]
+    for path, doc in published.items():
+        known = cache.get(path)
+        if known is None or known[0] != doc.body:
+            cache[path] = (doc.body, tuple(find_citations(doc.body)))
+    return {path: cache[path][1] for path in published}
+
+
+def _cited(key: str, cluster: clusters.Cluster) -> CitedDocument:
+    ms, doc = tuple(cluster.mentions), cluster.document
+    return CitedDocument(
+        key=key,
+        id=doc.number if doc else clusters.most_common(m.id for m in ms),
+        type=doc.type if doc else clusters.most_common(m.type for m in ms),
+        date=doc.date if doc else cluster.date,
+        issuer=doc.issuer if doc else clusters.most_common(m.issuer for m in ms),
+        title=doc.title if doc else max((m.title for m in ms), key=lambda t: (len(t), t), default=""),
+        published=doc.path if doc else "",
+        mentions=ms,
     )
-
-
-def _describe_cluster(cluster: _Cluster) -> str:
-    parts = []
-    if cluster.date:
-        parts.append(cluster.date.display())
-    if cluster.issuer:
-        parts.append(cluster.issuer)
-    return ", ".join(parts) or "không rõ ngày"
-
-
-def _cluster_keys(number_key: str, clusters: list[_Cluster], taken: set[str]) -> list[str]:
-    """Stable URL keys, unique across the whole site: `53-ct-tw-2025`, `21-kh-tu-2025-2`
-    for a namesake, and a suffix too when two numbers share a slug (`5-QĐ/TU`, `5-QD/TU`)."""
-    order = sorted(range(len(clusters)), key=lambda i: (
-        clusters[i].date.sort_key() if clusters[i].date else (0, 0, 0), clusters[i].root))
-    result: dict[int, str] = {}
-    for i in order:
-        cluster = clusters[i]
-        base = slug(number_key)
-        if cluster.date:
-            base += f"-{cluster.date.year}"
-        key, count = base, 1
-        while key in taken:
-            count += 1
-            key = f"{base}-{count}"
-        taken.add(key)
-        result[i] = key
-    return [result[i] for i in range(len(clusters))]
