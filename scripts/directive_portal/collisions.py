@@ -13,7 +13,7 @@ import os
 import posixpath
 from typing import Iterable
 
-from .model import Problem
+from .model import Problem, page_url
 
 # Files and folders of the built site that are not pages of content: the writers'
 # outputs (search index, feeds, short links) and the theme's own files.
@@ -25,10 +25,9 @@ def output_path(src: str) -> str:
     """Where MkDocs (directory URLs) writes a source file: `a/b.md` -> `a/b/index.html`."""
     if not src.endswith(".md"):
         return src
-    stem = src[: -len(".md")]
-    if posixpath.basename(stem) in ("index", "README"):
-        return posixpath.join(posixpath.dirname(stem), "index.html")
-    return stem + "/index.html"
+    if posixpath.basename(src) == "README.md":  # MkDocs takes it for its folder's index
+        src = posixpath.join(posixpath.dirname(src), "index.md")
+    return page_url(src) + "index.html"
 
 
 def content_files(content_dir: str) -> list[str]:

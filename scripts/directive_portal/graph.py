@@ -73,7 +73,8 @@ class Graph:
         """Published documents citing `key`, newest first."""
         return [self.documents[p] for p in self._citing_newest.get(key, ())]
 
-    def cited_by_document(self, path: str) -> list[tuple[CitedDocument, str]]:
+    def cited_in(self, path: str) -> list[tuple[CitedDocument, str]]:
+        """What the document at `path` cites (or carries out), with the relation."""
         return [(self.cited[key], relation) for key, relation in self.outgoing.get(path, ())]
 
     def related(self, path: str, limit: int = 8) -> list[Document]:

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from .check_rules import blank_code, front_matter_end
 from .links import Found, find_links
-from .model import Problem
+from .model import Problem, page_url
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -38,16 +38,6 @@ def refused_markup(path: str, found: Found, offset: int) -> list[Problem]:
             fix = f"xóa thuộc tính {item.name} trong {{: ... }}; văn bản chỉ cần id và class"
         problems.append(Problem(path, offset + item.line, item.problem, fix, "error", "refused-markup"))
     return problems
-
-
-def page_url(src: str) -> str:
-    """Site URL of a Markdown source with directory URLs: `a/b.md` -> `a/b/`."""
-    stem = src[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def broken_links(path: str, src: str, text: str, sources: frozenset[str],

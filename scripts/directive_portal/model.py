@@ -152,13 +152,14 @@ class PartialDate:
         return self.iso()
 
 
-@dataclass(frozen=True)
-class SourceLocation:
-    path: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+def page_url(src: str) -> str:
+    """Site URL of a Markdown source with directory URLs: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
+    stem = src[: -len(".md")] if src.endswith(".md") else src
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 @dataclass(frozen=True)
@@ -245,12 +246,8 @@ class Document:
 
     @property
     def url(self) -> str:
-        """Site-relative URL of the page (MkDocs directory URLs)."""
-        stem = self.path[: -len(".md")] if self.path.endswith(".md") else self.path
-        if stem.endswith("/index") or stem == "index":
-            stem = stem[: -len("index")]
-            return stem
-        return stem + "/"
+        """Site-relative URL of the page (directory URLs)."""
+        return page_url(self.path)
 
     @property
     def is_draft(self) -> bool:

@@ -207,7 +207,7 @@ def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT) 
     for doc in docs:
         cites = tuple(
             cited_item(graph, cited, relation)
-            for cited, relation in sorted(graph.cited_by_document(doc.path),
+            for cited, relation in sorted(graph.cited_in(doc.path),
                                           key=lambda cr: (cr[1] != "implements", cr[0].key))
         )
         cited_by = tuple(lists.item(d, incoming.get(d.path, "")) for c in published_as.get(doc.path, ())

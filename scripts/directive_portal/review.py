@@ -19,7 +19,7 @@ import tarfile
 import tempfile
 from dataclasses import dataclass
 
-from .link_rules import page_url
+from .model import page_url
 from .checks import CheckResult, check_content
 from .content import document_files
 from .graph import Graph

@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import re
 
-import yaml
-
 from ..model import Topic
+from ..topics import load_topics
 from ..text import fold
 
 BODY_HITS = 4  # this many mentions in the body, or one in the subject or a heading
@@ -17,16 +16,6 @@ def load_registry(path: str) -> list[Topic]:
     """Topics from `content/topics.yml` ([] when the file is missing)."""
     if not path or not os.path.exists(path):
         return []
-    try:
-        from ..topics import load_topics
-    except ImportError:  # the registry module is not there yet: read the YAML ourselves
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or []
-        return [
-            Topic(slug=str(t["slug"]), title=str(t.get("title", "")),
-                  keywords=tuple(str(k) for k in t.get("keywords") or ()))
-            for t in data if isinstance(t, dict) and t.get("slug")
-        ]
     topics, _problems = load_topics(path)
     return topics
 
