@@ -148,7 +148,7 @@ def topic_entries(site: Site) -> list[Entry]:
         keywords = " · ".join(topic.keywords)
         found[topic.slug] = Entry(
             url=topic.url, title=topic.title, number="", type="chu-de", type_label="Chủ đề", issuer="", date=None,
-            topics=(topic.slug,), topic_titles=(topic.title,), headings=clip(keywords, HEADINGS_CHARS),
+            topics=(topic.slug,), topic_titles=(), headings=clip(keywords, HEADINGS_CHARS),
             summary=clip(about, SUMMARY_CHARS), body=plain(about + " " + keywords), cites=(), kind="topic",
         )
     return list(found.values())
