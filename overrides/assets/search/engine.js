@@ -162,7 +162,8 @@
         return completing ? self.complete(term, list, body) : list;
       }).then(function (list) {
         if (list.size || term.length < 4 || !/^[a-z]+$/.test(term)) return list;
-        return self.correct(term, body).then(function (fix) {
+        var at = parsed.tokens.indexOf(term);
+        return self.correct(term, body, parsed.tokens[at - 1], parsed.tokens[at + 1]).then(function (fix) {
           if (!fix) return list;
           parsed.corrected.push([term, fix[0]]);
           parsed.tokens.push(fix[0]);
@@ -185,15 +186,26 @@
       });
     });
   };
-  Engine.prototype.correct = function (term, body) {
+  /* The nearest spelling of a word found nowhere: [word, its documents] or null. Among
+     the words one letter away, the one written next to the query's neighbouring word
+     most often (`giai trih` -> `giai trinh`), else the most frequent. */
+  var CANDIDATES = 4;
+  Engine.prototype.correct = function (term, body, before, after) {
     var self = this;
     return Promise.all([this.vocabulary(term.charAt(0)), this.vocabulary(term.charAt(1))]).then(function (got) {
-      var best = null;
-      got[0].concat(got[1]).forEach(function (w) {
-        if ((!best || w[1] > best[1]) && oneEdit(term, w[0])) best = w;
+      var near = got[0].concat(got[1]).filter(function (w) { return oneEdit(term, w[0]); })
+        .sort(function (a, b) { return b[1] - a[1]; }).slice(0, CANDIDATES);
+      if (!near.length) return null;
+      var context = near.map(function (w) {
+        if (!before && !after) return Promise.resolve(0);
+        return Promise.all([before ? self.anywhere(before + " " + w[0], body) : new Map(),
+          after ? self.anywhere(w[0] + " " + after, body) : new Map()]).then(function (l) { return l[0].size + l[1].size; });
       });
-      if (!best) return null;
-      return self.anywhere(best[0], body).then(function (list) { return [best[0], list]; });
+      return Promise.all(context).then(function (together) {
+        var best = 0;
+        together.forEach(function (n, i) { if (n > together[best]) best = i; });
+        return self.anywhere(near[best][0], body).then(function (list) { return [near[best][0], list]; });
+      });
     });
   };
   /* One letter replaced, missing or extra. */
@@ -210,7 +222,7 @@
      Their pairs still rank the phrase first. */
   function prune(parsed, common) {
     var position = function (t) { return common.indexOf(t.charAt(0) === "~" ? fold(t.slice(1)) : t); };
-    var rare = parsed.required.filter(function (t) { return position(t) < 0 || t === parsed.last; });
+    var rare = parsed.required.filter(function (t) { return position(t) < 0; });
     if (!rare.length && parsed.required.length) {
       rare = [parsed.required.slice().sort(function (a, b) { return position(a) - position(b); })[0]];
     }

@@ -101,7 +101,8 @@ def default_terms(entry: Entry, cache: TermCache | None = None) -> dict[str, int
     def words(text: str) -> set[str]:
         return word_terms(text, cache)
 
-    add(words(entry.title), WEIGHTS["title"])
+    # A topic page's title weighs as a topic: documents with the words in their subject come first.
+    add(words(entry.title), WEIGHTS["topics" if entry.kind == "topic" else "title"])
     add(set(syllables(entry.number, cache)), WEIGHTS["title"])
     for term in number_terms(entry.number, cache):
         add([term], WEIGHTS["number"] + (WEIGHTS["number_full"] if term.count("/") else 0))
@@ -122,7 +123,7 @@ def default_terms(entry: Entry, cache: TermCache | None = None) -> dict[str, int
             weights[term] = weight
     # Syllables as written, weighted by field like their folded forms: a query typed
     # with diacritics puts the documents that spell it that way first.
-    for text, field in ((entry.title, "title"), (" ".join(entry.topic_titles), "topics"),
+    for text, field in ((entry.title, "topics" if entry.kind == "topic" else "title"), (" ".join(entry.topic_titles), "topics"),
                         (entry.headings, "headings"), (entry.issuer, "issuer"), (entry.summary, "summary"),
                         (entry.people, "people"), (entry.addressees, "addressees")):
         add(exact_terms(text, cache), WEIGHTS[field])
