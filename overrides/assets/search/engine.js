@@ -265,9 +265,10 @@
     if (approximate) ids = Array.from(scores.keys());
     var unfiltered = ids.slice();
     if (opts.topic || opts.type || opts.issuer || opts.year) ids = ids.filter(filterFn(meta, facets, opts));
-    function cmp(a, b) {
+    var topics = new Set(meta.topicDocs || []);
+    function cmp(a, b) {  // all the words, then as a phrase, then documents before topic pages, then weight, then newer
       return (hits.get(b) - hits.get(a)) || ((phrase.get(b) || 0) - (phrase.get(a) || 0)) ||
-        (scores.get(b) - scores.get(a)) || (a - b);
+        (topics.has(a) - topics.has(b)) || (scores.get(b) - scores.get(a)) || (a - b);
     }
     if (opts.sort === "date" || !ngroups) { ids.sort(function (a, b) { return a - b; }); }
     else { ids.sort(cmp); unfiltered.sort(cmp); }

@@ -286,6 +286,7 @@ class _Plan:
             "types": [[t, self.type_labels[t]] for t in self.types], "issuers": self.issuers,
             "topics": [[t.slug, t.title] for t in self.topics], "years": years,
             "rules": number_rules(), "common": common,
+            "topicDocs": [i for i, e in enumerate(docs) if e.kind == "topic"],
         })
 
 

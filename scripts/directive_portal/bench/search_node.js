@@ -1,5 +1,5 @@
 /* Runs the portal's real search engine (overrides/assets/search/engine.js) under node
-   against a built site folder, for the judged query set in tests/test_search_judged.py.
+   against a built site folder, for the judged query set (bench/judged.py, tests/test_search_judged.py).
 
    node search_node.js ENGINE_JS SITE_DIR  < queries.json  > answers.json
    queries.json: [{"q": "...", "opts": {...}}]; answers: [{"urls": [...], "missing": [...],
