@@ -160,3 +160,27 @@ def test_syllables_in_most_documents_are_listed_as_common():
     assert "chuyen" not in meta["common"] and "ke hoach" not in meta["common"]
     small = json.loads(build_index([entry(i) for i in range(50)], [], full_text=False).files["meta.json"])
     assert small["common"] == []  # a small site fetches every term
+
+
+def test_vocabulary_lists_each_letters_syllables_most_frequent_first(index):
+    meta = json.loads(index.files["meta.json"])
+    rows = [line.split("\t") for line in index.files[f"{meta['root']}v/t.txt"].decode().splitlines()]
+    words = {word: int(count) for word, count in rows}
+    assert all(w.startswith("t") and w.isalpha() and len(w) >= 2 for w in words)
+    assert [int(c) for _w, c in rows] == sorted((int(c) for _w, c in rows), reverse=True)
+    assert words["trinh"] >= 3 and "tuyen" in words  # from subjects and from bodies alike
+
+
+def test_signer_recipients_and_numbers_named_in_texts_are_indexed():
+    from directive_portal.model import PartialDate
+    from directive_portal.search.entries import Entry
+    from directive_portal.search.index import default_terms
+
+    entry = Entry(url="van-ban/x/", title="Triển khai Kế hoạch số 17-KH/TU", number="", type="cong-van",
+                  type_label="Công văn", issuer="", date=PartialDate(2026, 1, 1), topics=(), topic_titles=(),
+                  headings="", summary="", body="", kind="doc",
+                  cites=(("17-KH/TU", "subject"), ("53-CT/TW", "text")),
+                  people="T/M Ban Thường vụ Phó Bí thư Lê Đức Toàn", addressees="Thường trực HĐND phường")
+    weights = default_terms(entry)
+    assert weights["le duc"] and weights["duc toan"] and weights["hdnd"] and weights["~hđnd"]
+    assert weights["#17kh"] > weights["#53ct"] > 0  # named in the subject beats named in the body
