@@ -93,7 +93,7 @@ def _reference_files(all_entries, topics) -> dict[str, bytes]:
     built = build_index(all_entries, topics)
     root = next(iter(built.files)).split("/")[0]
     for path, content in built.files.items():  # records, facets, vocabulary, meta: unchanged code
-        if path.startswith((f"{root}/r/", f"{root}/v/")) or path == f"{root}/facets.json":
+        if path.startswith((f"{root}/r/", f"{root}/v/", f"{root}/t/")) or path == f"{root}/facets.json":
             files[path.split("/", 1)[1]] = content
     digest = hashlib.sha1()
     for path in sorted(files):

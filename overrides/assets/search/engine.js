@@ -128,6 +128,10 @@
     });
   };
   Engine.prototype.facets = function () { return this.fetch(this.meta.root + "facets.json", true); };
+  /* The plain text of a document (for the sentence that matches), "" if it has none. */
+  Engine.prototype.text = function (id) {
+    return this.fetch(this.meta.root + "t/" + b36(id) + ".txt", false).then(function (t) { return t || ""; });
+  };
 
   /* opts: {q, titleOnly, prefix, sort: "relevance"|"date", topic, type, issuer, year, counts}.
      Resolves {ids (ranked, filtered), unfiltered (count before filters), missing, corrected
@@ -138,14 +142,13 @@
       var parsed = prune(parseQuery(opts.q || "", meta.rules), meta.common || []);
       var body = !opts.titleOnly;
       var wantFacets = opts.topic || opts.type || opts.issuer || opts.year || opts.counts;
-      return self.groups(parsed, opts, body).then(function (groups) {
-        var bonus = parsed.bonus.concat(parsed.exact);
-        return Promise.all([
-          Promise.all(bonus.map(function (t) { return t.charAt(0) === "#" || t.charAt(0) === "~" ? self.postings(t, false) : self.anywhere(t, body); })),
-          wantFacets ? self.facets() : null
-        ]).then(function (got) {
-          return rank(meta, parsed, groups, got[0], got[1], opts);
-        });
+      var bonus = parsed.bonus.concat(parsed.exact);
+      return Promise.all([  // all at once: one round trip for most queries
+        self.groups(parsed, opts, body),
+        Promise.all(bonus.map(function (t) { return t.charAt(0) === "#" || t.charAt(0) === "~" ? self.postings(t, false) : self.anywhere(t, body); })),
+        wantFacets ? self.facets() : null
+      ]).then(function (got) {
+        return rank(meta, parsed, got[0], got[1], got[2], opts);
       });
     });
   };
@@ -159,7 +162,7 @@
     return Promise.all(terms.map(function (term) {
       var completing = opts.prefix && term === parsed.last && parsed.phrases.indexOf(term) < 0;
       return self.anywhere(term, body).then(function (list) {
-        return completing ? self.complete(term, list, body) : list;
+        return completing && !list.size ? self.complete(term, list, body) : list;  // a word cut short
       }).then(function (list) {
         if (list.size || term.length < 4 || !/^[a-z]+$/.test(term)) return list;
         var at = parsed.tokens.indexOf(term);
@@ -176,8 +179,6 @@
   Engine.prototype.complete = function (term, list, body) {
     var self = this;
     return this.vocabulary(term.charAt(0)).then(function (words) {
-      var known = words.some(function (w) { return w[0] === term; });
-      if (known && term.length > 2) return list;
       var more = words.filter(function (w) { return w[0] !== term && w[0].indexOf(term) === 0; }).slice(0, COMPLETIONS);
       return Promise.all(more.map(function (w) { return self.anywhere(w[0], body); })).then(function (lists) {
         var out = new Map(list);
@@ -347,6 +348,20 @@
     return spans.filter(function (s, i) { return !i || s[0] >= spans[i - 1][1]; });
   }
 
+  /* The sentence of `text` with most of the query's words (as a phrase first), or "". */
+  function bestSentence(text, parsed) {
+    var best = "", bestScore = 0, phrase = parsed.tokens.join(" ");
+    (text.match(/[^.;!?\n]+[.;!?]*/g) || []).forEach(function (sentence) {
+      var spans = matches(sentence, parsed);
+      if (!spans.length) return;
+      var seen = {};
+      spans.forEach(function (sp) { seen[fold(sentence.slice(sp[0], sp[1]))] = 1; });
+      var score = Object.keys(seen).length * 10 + (phrase && fold(sentence).indexOf(phrase) >= 0 ? 100 : 0) - sentence.length / 1000;
+      if (score > bestScore) { bestScore = score; best = sentence.trim(); }
+    });
+    return best;
+  }
+
   /* A snippet of about `size` characters around the first match: {text, spans}. */
   function snippet(texts, parsed, size) {
     var best = null;
@@ -385,5 +400,5 @@
   }
 
   window.PortalSearch = { Engine: Engine, fold: fold, parseQuery: parseQuery, prune: prune, matches: matches,
-    snippet: snippet, highlight: highlight, hash: hash, counts: counts, oneEdit: oneEdit };
+    snippet: snippet, highlight: highlight, hash: hash, counts: counts, oneEdit: oneEdit, bestSentence: bestSentence };
 })();

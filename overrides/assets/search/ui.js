@@ -47,15 +47,38 @@
     });
     if (meta.firstChild) li.appendChild(meta);
     var snip = S.snippet([rec.summary, rec.headings], parsed, 180);
+    var p = el("p", "portal-result__snippet");
     if (snip.text) {
-      var p = el("p", "portal-result__snippet");
       S.highlight(p, snip.text, snip.spans);
       li.appendChild(p);
     }
     if (!snip.spans.length && parsed.tokens.length && rec.kind === "doc") {  // the words are further in the text
       li.appendChild(el("p", "portal-result__note", "Từ khóa có trong nội dung văn bản; mở văn bản để xem đoạn có từ khóa."));
     }
+    li.needsSentence = rec.kind === "doc" && parsed.tokens.length && !allWords(snip, rec.summary, parsed);
+    li.snippet = p;
     return li;
+  }
+  function allWords(snip, text, parsed) {
+    var found = {};
+    snip.spans.forEach(function (sp) { found[S.fold(snip.text.slice(sp[0], sp[1]))] = 1; });
+    return parsed.tokens.every(function (t) { return found[t]; });
+  }
+  var SENTENCES = 3;  // the first results show the matching sentence of their text
+  /* Replace the opening of the first results by the sentence of their text that has the words. */
+  function showSentences(engine, items, recs, parsed) {
+    return Promise.all(items.slice(0, SENTENCES).map(function (li, i) {
+      if (!li.needsSentence) return null;
+      return engine.text(recs[i].id).then(function (text) {
+        var sentence = S.bestSentence(text, parsed);
+        if (!sentence) return;
+        var snip = S.snippet([sentence], parsed, 220);
+        S.highlight(li.snippet, snip.text, snip.spans);
+        if (!li.snippet.parentNode) li.insertBefore(li.snippet, li.querySelector(".portal-result__note"));
+        var note = li.querySelector(".portal-result__note");
+        if (note) note.remove();
+      }).catch(function () { /* the opening stays */ });
+    }));
   }
 
   function statusText(result, q, shown) {
@@ -94,14 +117,17 @@
           var missing = missingText(result);
           if (missing) panel.appendChild(el("p", "portal-search__status portal-search__fix", missing));
           var list = el("ol", "portal-results");
-          recs.forEach(function (r) { list.appendChild(resultItem(r, result.parsed, root, q)); });
+          var items = recs.map(function (r) { return list.appendChild(resultItem(r, result.parsed, root, q)); });
           panel.appendChild(list);
           var more = el("a", "portal-search__more", "Xem tất cả kết quả, lọc theo chủ đề, loại, năm");
           more.href = form.action + "?q=" + encodeURIComponent(q);
           panel.appendChild(more);
           panel.hidden = false;
-          panel.dataset.query = q;
-          panel.dataset.state = "done";
+          return showSentences(engine, items, recs, result.parsed).then(function () {
+            if (mine !== seq) return;
+            panel.dataset.query = q;
+            panel.dataset.state = "done";
+          });
         });
       }).catch(function () {
         if (mine !== seq) return;
@@ -165,12 +191,14 @@
       var mine = seq, ids = current.ids.slice(shown, shown + PAGE);
       return engine.records(ids).then(function (recs) {
         if (mine !== seq) return;
-        var q = options().q;
-        recs.forEach(function (r) { list.appendChild(resultItem(r, current.parsed, root, q)); });
+        var q = options().q, first = !shown;
+        var items = recs.map(function (r) { return list.appendChild(resultItem(r, current.parsed, root, q)); });
         shown += recs.length;
         status.textContent = statusText(current, q, shown);
         more.hidden = shown >= current.ids.length;
-        out.dataset.state = "done";
+        return (first ? showSentences(engine, items, recs, current.parsed) : Promise.resolve()).then(function () {
+          if (mine === seq) out.dataset.state = "done";
+        });
       });
     }
     function explainFilters(result, opts) {

@@ -8,6 +8,8 @@ Layout under `search/` (every file small, fetched only when needed):
   <v>/f/<shard>.txt      postings over every word of every document (full text)
   <v>/r/<block>.json     records shown in results, BLOCK documents per file
   <v>/facets.json        type, issuer, year and topics of each document (filters)
+  <v>/t/<doc>.txt        the plain text of a document: the browser fetches it for the
+                         first results only, to show the sentence that matches
   <v>/v/<letter>.txt     the syllables of the index starting with that letter, most
                          frequent first, `term<TAB>documents`: the browser completes the
                          last word typed and corrects typing errors from them
@@ -247,6 +249,9 @@ class _Plan:
         for start in range(0, len(docs), BLOCK):
             self.files[f"r/{b36(start // BLOCK)}.json"] = partial(self._records, start)
         self.files["facets.json"] = self._facets
+        for doc_id, entry in enumerate(docs):
+            if entry.body:
+                self.files[f"t/{b36(doc_id)}.txt"] = entry.body.encode
         for letter, words in vocabulary(self.default, self.full).items():
             self.files[f"v/{letter}.txt"] = partial(_vocabulary_text, words)
 
