@@ -26,8 +26,9 @@ PLAN_CULTURE = "van-ban/2026/2026-03-05-ke-hoach-van-hoa/"
 FLOWERS = "van-ban/2026/2026-03-08-thong-bao-hoi-thi-cam-hoa/"
 DOC_PAGE = "van-ban/2026/2026-04-02-thong-bao-dan-van/"
 
+# Results shown and their snippets' sentences fetched.
 _DONE = """([selector, q]) => { const e = document.querySelector(selector);
-  return e && e.dataset.state === 'done' && e.dataset.query === q; }"""
+  return e && e.dataset.state === 'done' && e.dataset.sentences === 'done' && e.dataset.query === q; }"""
 
 
 def links(page, selector: str, base: str) -> list[str]:

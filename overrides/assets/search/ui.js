@@ -123,10 +123,11 @@
           more.href = form.action + "?q=" + encodeURIComponent(q);
           panel.appendChild(more);
           panel.hidden = false;
+          panel.dataset.query = q;
+          panel.dataset.sentences = "loading";
+          panel.dataset.state = "done";  // the results are there; their sentences follow
           return showSentences(engine, items, recs, result.parsed).then(function () {
-            if (mine !== seq) return;
-            panel.dataset.query = q;
-            panel.dataset.state = "done";
+            if (mine === seq) panel.dataset.sentences = "done";
           });
         });
       }).catch(function () {
@@ -196,8 +197,10 @@
         shown += recs.length;
         status.textContent = statusText(current, q, shown);
         more.hidden = shown >= current.ids.length;
+        out.dataset.sentences = "loading";
+        out.dataset.state = "done";  // the results are there; their sentences follow
         return (first ? showSentences(engine, items, recs, current.parsed) : Promise.resolve()).then(function () {
-          if (mine === seq) out.dataset.state = "done";
+          if (mine === seq) out.dataset.sentences = "done";
         });
       });
     }
@@ -221,7 +224,7 @@
       out.dataset.state = "loading";
       if (!opts.q && !opts.topic && !opts.type && !opts.issuer && !opts.year) {
         list.textContent = ""; status.textContent = "Nhập từ khóa hoặc chọn bộ lọc."; note.textContent = "";
-        more.hidden = true; drop.hidden = true; out.dataset.state = "done"; out.dataset.query = "";
+        more.hidden = true; drop.hidden = true; out.dataset.state = "done"; out.dataset.sentences = "done"; out.dataset.query = "";
         return Promise.resolve();
       }
       return engine.search(opts).then(function (result) {

@@ -70,14 +70,16 @@ _WAIT_PAGE = """async (q) => {
   form.elements.q.value = q;
   const t0 = performance.now();
   form.requestSubmit();
-  await new Promise(resolve => {
-    const done = () => out.dataset.state === 'done' && out.dataset.query === q;
+  const until = (done) => new Promise(resolve => {
     if (done()) return resolve();
     new MutationObserver((m, o) => { if (done()) { o.disconnect(); resolve(); } })
       .observe(out, { attributes: true });
   });
+  await until(() => out.dataset.state === 'done' && out.dataset.query === q);  // the results are shown
+  const ms = performance.now() - t0;
+  await until(() => out.dataset.sentences === 'done');  // then the sentences of the first three (their bytes count too)
   const top = out.querySelector('.portal-result__title');
-  return [performance.now() - t0, out.querySelectorAll('.portal-result').length, top ? top.textContent : ''];
+  return [ms, out.querySelectorAll('.portal-result').length, top ? top.textContent : ''];
 }"""
 
 
