@@ -65,7 +65,7 @@ def test_exact_terms_are_lower_case_syllables_as_written():
 
 def test_markdown_to_plain_text_and_headings():
     body = "Mở đầu **đậm** và [liên kết](../x.md)[^1].\n\n## I. Mục đích\n\nI. NỘI DUNG CHÍNH\n\n[^1]: Chú thích."
-    assert plain(body) == "Mở đầu đậm và liên kết . I. Mục đích I. NỘI DUNG CHÍNH"
+    assert plain(body) == "Mở đầu đậm và liên kết . I. Mục đích I. NỘI DUNG CHÍNH Chú thích."  # footnotes are text too
     assert headings(body) == "I. Mục đích · I. NỘI DUNG CHÍNH"
 
 

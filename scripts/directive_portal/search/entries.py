@@ -22,7 +22,8 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _SECTION = re.compile(r"^\s*(?:\*\*)?([IVXLC]+\.\s+\S.{2,160}?)(?:\*\*)?\s*$")
 # The lookahead lets the regex engine skip to the next possible markup character.
 _MARKUP = re.compile(r"(?=[!\[*_`>#|])(?:!\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|[*_`>#|]+|\[([^\]]*)\]\([^)]*\))")
-_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:.*$", re.MULTILINE)
+# The marker of a footnote's text (`[^1]:`): the text itself is the document's and is searched.
+_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
