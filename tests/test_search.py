@@ -184,3 +184,11 @@ def test_signer_recipients_and_numbers_named_in_texts_are_indexed():
     weights = default_terms(entry)
     assert weights["le duc"] and weights["duc toan"] and weights["hdnd"] and weights["~hđnd"]
     assert weights["#17kh"] > weights["#53ct"] > 0  # named in the subject beats named in the body
+
+
+def test_pairs_stay_within_a_sentence():
+    from directive_portal.search.terms import word_terms
+
+    found = word_terms("Nếp sống văn minh. Đô thị xanh; thanh lịch, văn minh")
+    assert {"van minh", "do thi", "lich van"} <= found  # a comma does not part a phrase
+    assert "minh do" not in found and "xanh thanh" not in found

@@ -27,6 +27,7 @@ from ..text import fold
 
 _SYLLABLE = re.compile(r"[a-z0-9]+")
 _WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.;:!?…]+\s")
 _PARTY = re.compile(r"^(\d+)-([^/]+)/(.+)$")
 _STATE = re.compile(r"^(\d+)/(\d{4})/(.+)$")
 _UPPER = "A-ZĐƠƯÂÊÔĂ"
@@ -74,9 +75,14 @@ def pairs(tokens: list[str]) -> list[str]:
 
 
 def word_terms(text: str, cache: TermCache | None = None) -> set[str]:
-    tokens = syllables(text, cache)
-    found = set(tokens)
-    found.update(map(" ".join, zip(tokens, islice(tokens, 1, None))))
+    """Syllables, and pairs of adjacent syllables within a sentence: a pair never
+    spans `.`, `;`, `:`, `!`, `?` followed by a space, so a quoted phrase is not found
+    across the end of one sentence and the start of the next (commas do not part)."""
+    found: set[str] = set()
+    for part in _SENTENCE_END.split(text):
+        tokens = syllables(part, cache)
+        found.update(tokens)
+        found.update(map(" ".join, zip(tokens, islice(tokens, 1, None))))
     return found
 
 
