@@ -174,7 +174,7 @@ def test_vocabulary_lists_each_letters_syllables_most_frequent_first(index):
 def test_signer_recipients_and_numbers_named_in_texts_are_indexed():
     from directive_portal.model import PartialDate
     from directive_portal.search.entries import Entry
-    from directive_portal.search.index import default_terms
+    from directive_portal.search.weights import default_terms
 
     entry = Entry(url="van-ban/x/", title="Triển khai Kế hoạch số 17-KH/TU", number="", type="cong-van",
                   type_label="Công văn", issuer="", date=PartialDate(2026, 1, 1), topics=(), topic_titles=(),

@@ -22,7 +22,8 @@ from directive_portal.graph import build_graph
 from directive_portal.pages import build_site
 from directive_portal.search import terms, write
 from directive_portal.search.entries import _FOOTNOTE_DEF, entries, plain
-from directive_portal.search.index import _json, b36, build_index, default_terms, fnv1a, order, write_index
+from directive_portal.search.index import _json, b36, build_index, fnv1a, order, write_index
+from directive_portal.search.weights import default_terms
 from directive_portal.text import fold, squash
 
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|[*_`>#|]+|\[([^\]]*)\]\([^)]*\)")
