@@ -266,51 +266,6 @@
     more.addEventListener("click", showMore);
   }
 
-  /* On the page a result opens: mark the query's words in the blocks that have most
-     of them, and scroll to the first such block. */
-  function markPassage() {
-    var q = new URLSearchParams(location.search).get(HIT);
-    var article = document.querySelector(".md-content article") || document.querySelector(".md-content");
-    if (!q || !article) return;
-    var parsed = { tokens: (S.fold(q).match(/[a-z0-9]+/g) || []).filter(function (t, i, all) { return all.indexOf(t) === i; }), numbers: [] };
-    if (!parsed.tokens.length) return;
-    var blocks = article.querySelectorAll("h1, h2, h3, h4, p, li, td, dd, blockquote");
-    var best = 0, scored = [];
-    Array.prototype.forEach.call(blocks, function (block) {
-      if (block.querySelector("p, li, td")) return;  // the innermost blocks only
-      var spans = S.matches(block.textContent, parsed);
-      var folded = S.fold(block.textContent), found = {};
-      spans.forEach(function (sp) { found[S.fold(block.textContent.slice(sp[0], sp[1]))] = 1; });
-      var n = Object.keys(found).length + (folded.indexOf(parsed.tokens.join(" ")) >= 0 ? 1 : 0);
-      scored.push([block, n]);
-      if (n > best) best = n;
-    });
-    if (!best) return;
-    var first = null;
-    scored.forEach(function (item) {
-      if (item[1] < best) return;
-      markText(item[0], parsed);
-      if (!first) first = item[0];
-    });
-    if (first) {
-      first.classList.add("portal-hit-block");
-      first.scrollIntoView({ block: "center" });
-    }
-  }
-  function markText(block, parsed) {
-    var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT), nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    nodes.forEach(function (node) {
-      var spans = S.matches(node.data, parsed);
-      if (!spans.length) return;
-      var span = document.createElement("span");
-      S.highlight(span, node.data, spans);
-      Array.prototype.forEach.call(span.querySelectorAll("mark"), function (m) { m.className = "portal-hit"; });
-      while (span.firstChild) node.parentNode.insertBefore(span.firstChild, node);
-      node.parentNode.removeChild(node);
-    });
-  }
-
   // "/" puts the cursor in the search box, unless one is typing in a field already.
   document.addEventListener("keydown", function (e) {
     var t = e.target;
@@ -321,7 +276,7 @@
 
   var page = document.querySelector("form[data-portal-search-page]");
   if (page) initPage(page);
-  else markPassage();
+  else S.markPassage(HIT);
   document.querySelectorAll("form[data-portal-search]").forEach(function (form) {
     if (page) {  // on the search page the header box feeds the page form
       form.addEventListener("submit", function (e) {
