@@ -113,3 +113,10 @@ def test_topic_and_directive_pages_are_results_with_their_kind(site):
     answer, = ask(site, "chuyen doi so")
     kinds = dict(zip(answer["urls"], answer["kinds"]))
     assert kinds["chu-de/chuyen-doi-so/"] == "topic" and kinds["van-ban-dan-chieu/57-nq-tw-2024/"] == "directive"
+
+
+def test_subject_before_body_and_newer_first_at_equal_relevance(site):
+    answer, = ask(site, "tiep cong dan")
+    notices = [f"van-ban/2025/2025-{m:02d}-01-thong-bao-lich-tiep-dan/" for m in (9, 8, 7, 6)]
+    assert answer["urls"][:4] == notices  # the same subject: the newest first
+    assert len(answer["urls"]) > 4  # then the documents with the words only in their text
