@@ -148,7 +148,9 @@
         Promise.all(bonus.map(function (t) { return t.charAt(0) === "#" || t.charAt(0) === "~" ? self.postings(t, false) : self.anywhere(t, body); })),
         wantFacets ? self.facets() : null
       ]).then(function (got) {
-        return rank(meta, parsed, got[0], got[1], got[2], opts);
+        return self.correctedPairs(parsed, got[1], body).then(function (lists) {
+          return rank(meta, parsed, got[0], lists, got[2], opts);
+        });
       });
     });
   };
@@ -174,6 +176,21 @@
         });
       });
     }));
+  };
+  /* After a correction, the query's pairs with the corrected word rank the phrase too:
+     `giai trih` -> `giai trinh`. Returns the bonus lists, parsed.bonus grown to match. */
+  Engine.prototype.correctedPairs = function (parsed, lists, body) {
+    var fixed = {};
+    parsed.corrected.forEach(function (c) { fixed[c[0]] = c[1]; });
+    var pairs = parsed.bonus.filter(function (b) { return b.charAt(0) !== "#"; }).map(function (b) {
+      return b.split(" ").map(function (w) { return fixed[w] || w; }).join(" ");
+    }).filter(function (b) { return parsed.bonus.indexOf(b) < 0; });
+    if (!pairs.length) return Promise.resolve(lists);
+    var self = this, n = parsed.bonus.length;
+    return Promise.all(pairs.map(function (t) { return self.anywhere(t, body); })).then(function (extra) {
+      parsed.bonus = parsed.bonus.concat(pairs);
+      return lists.slice(0, n).concat(extra, lists.slice(n));
+    });
   };
   var COMPLETIONS = 3;
   Engine.prototype.complete = function (term, list, body) {
