@@ -192,3 +192,15 @@ def test_pairs_stay_within_a_sentence():
     found = word_terms("Nếp sống văn minh. Đô thị xanh; thanh lịch, văn minh")
     assert {"van minh", "do thi", "lich van"} <= found  # a comma does not part a phrase
     assert "minh do" not in found and "xanh thanh" not in found
+
+
+def test_each_number_named_keeps_its_strongest_relation(tmp_path):
+    content = content_with_documents(str(tmp_path / "content"), FIXTURE_DOCS)
+    loaded = load_content(content)
+    found = {e.url: e for e in entries(build_site(build_graph(loaded.documents), list(loaded.topics)))}
+    plan = dict(found["van-ban/2026/2026-01-15-ke-hoach-trach-nhiem-giai-trinh/"].cites)
+    assert plan["53-CT/TW"] == "implements"  # also named in its subject and its text: carrying out is stronger
+    letter = dict(found["van-ban/2025/2025-12-20-cong-van-tuyen-truyen/"].cites)
+    assert letter["53-CT/TW"] in ("cites", "subject")
+    topic = found["chu-de/trach-nhiem-giai-trinh/"]
+    assert topic.kind == "topic" and topic.type_label == "Trang chủ đề"

@@ -121,20 +121,29 @@ def entries(site: Site, texts: dict[str, tuple[str, str]] | None = None) -> list
     return found
 
 
+# How a document names a number, strongest first (`weights.CITE_WEIGHTS` weighs them).
+_HOW = ("implements", "subject", "cites", "text")
+
+
 def _cites(view, body: str) -> tuple[tuple[str, str], ...]:
-    """Numbers a document names, strongest relation first: it carries them out, names
-    them in its subject, cites them, or only writes them in its text."""
+    """Numbers a document names, each with the strongest way it names it: it carries
+    them out, names them in its subject, cites them, or only writes them in its text."""
     doc = view.document
     how: dict[str, str] = {}
+
+    def note(number: str, way: str) -> None:
+        if number not in how or _HOW.index(way) < _HOW.index(how[number]):
+            how[number] = way
+
     # The graph has already read every citation: its labels end with the number.
     for item in view.cites:
-        how.setdefault(item.label.rsplit(" số ", 1)[-1], item.relation or "cites")
+        note(item.label.rsplit(" số ", 1)[-1], item.relation if item.relation in _HOW else "cites")
     for ref in doc.references:
-        how.setdefault(ref.id, ref.relation or "cites")
+        note(ref.id, ref.relation if ref.relation in _HOW else "cites")
     for number in numbers_in_text(doc.title):
-        how.setdefault(number, "subject")
+        note(number, "subject")
     for number in numbers_in_text(body):
-        how.setdefault(number, "text")
+        note(number, "text")
     return tuple(sorted(how.items()))
 
 
@@ -148,7 +157,7 @@ def topic_entries(site: Site) -> list[Entry]:
         about = " ".join(filter(None, (topic.description, topic.intro)))
         keywords = " · ".join(topic.keywords)
         found[topic.slug] = Entry(
-            url=topic.url, title=topic.title, number="", type="chu-de", type_label="Chủ đề", issuer="", date=None,
+            url=topic.url, title=topic.title, number="", type="chu-de", type_label="Trang chủ đề", issuer="", date=None,
             topics=(topic.slug,), topic_titles=(), headings=clip(keywords, HEADINGS_CHARS),
             summary=clip(about, SUMMARY_CHARS), body=plain(about + " " + keywords), cites=(), kind="topic",
         )
