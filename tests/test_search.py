@@ -13,17 +13,19 @@ from directive_portal.pages import build_site
 from directive_portal.search.entries import entries, headings, plain
 from directive_portal.search.index import BLOCK, b36, build_index, fnv1a
 from directive_portal.bench.sitebuild import REPO_ROOT, build, content_with_documents, write_config
-from directive_portal.search.terms import exact_terms, number_terms, query_terms, syllables
+from directive_portal.search.terms import exact_terms, number_terms, numbers_in_text, query_terms, syllables
 
 FIXTURE_DOCS = os.path.join(REPO_ROOT, "tests", "fixtures", "search", "van-ban")
 
 
-@pytest.mark.parametrize("query", ["53-CT/TW", "53/CT-TW", "53 - CT / TW", "Chỉ thị số 53-CT/TW", "chi thi so 53-ct/tw"])
+@pytest.mark.parametrize("query", ["53-CT/TW", "53/CT-TW", "53 - CT / TW", "Chỉ thị số 53-CT/TW", "chi thi so 53-ct/tw",
+                                   "CT-TW 53", "ct/tw 53"])
 def test_full_numbers_in_any_form(query):
-    assert query_terms(query) == (["#53ct/tw"], [], [])
+    """One key finds; the issuer only ranks: every form gives the same documents."""
+    assert query_terms(query) == (["#53ct"], ["#53ct/tw"], [])
 
 
-@pytest.mark.parametrize("query", ["CT53", "CT 53", "ct-53", "chi thi 53", "chỉ thị số 53", "Chỉ thị 053"])
+@pytest.mark.parametrize("query", ["CT53", "CT 53", "ct-53", "chi thi 53", "chỉ thị số 53", "Chỉ thị 053", "53/CT", "53-ct"])
 def test_short_numbers_in_any_form(query):
     assert query_terms(query) == (["#53ct"], [], [])
 
@@ -32,13 +34,15 @@ def test_number_rules_follow_the_models_type_codes_and_words():
     assert query_terms("QĐ 12")[0] == ["#12qd"]
     assert query_terms("quy định số 12")[0] == ["#12qd"]
     assert query_terms("chương trình 7")[0] == ["#7ctr"]
-    assert query_terms("03-ĐA/TU")[0] == ["#3da/tu"]
-    assert query_terms("Luật số 39/2024/QH15")[0] == ["#39/2024/qh15"]
-    assert query_terms("53-CT/TW trach nhiem")[0] == ["#53ct/tw", "trach", "nhiem"]
+    assert query_terms("03-ĐA/TU")[:2] == (["#3da"], ["#3da/tu"])
+    assert query_terms("Luật số 39/2024/QH15")[:2] == (["#39/2024"], ["#39/2024/qh15"])
+    assert query_terms("53-CT/TW trach nhiem")[:2] == (["#53ct", "trach", "nhiem"], ["#53ct/tw", "trach nhiem"])
 
 
 def test_document_numbers_are_indexed_under_the_same_keys():
     assert number_terms("53-CT/TW") == {"#53ct", "#53ct/tw"}
+    assert numbers_in_text("Kế hoạch số 17-KH/TU triển khai Chỉ thị số 53-CT/TW, Luật số 39/2024/QH15; 12345-CT/TW") \
+        == ["17-KH/TU", "53-CT/TW", "39/2024/QH15"]
     assert number_terms("03-ĐA/TU") == {"#3da", "#3da/tu"}  # leading zeros as in citation_key
     assert number_terms("123/2024/NĐ-CP") == {"#123/2024", "#123/2024/ndcp"}
     assert number_terms("-CV/ĐU") == set()  # an unsigned copy has no number to find
@@ -61,7 +65,7 @@ def test_exact_terms_are_lower_case_syllables_as_written():
 
 def test_markdown_to_plain_text_and_headings():
     body = "Mở đầu **đậm** và [liên kết](../x.md)[^1].\n\n## I. Mục đích\n\nI. NỘI DUNG CHÍNH\n\n[^1]: Chú thích."
-    assert plain(body) == "Mở đầu đậm và liên kết . I. Mục đích I. NỘI DUNG CHÍNH"
+    assert plain(body) == "Mở đầu đậm và liên kết . I. Mục đích I. NỘI DUNG CHÍNH Chú thích."  # footnotes are text too
     assert headings(body) == "I. Mục đích · I. NỘI DUNG CHÍNH"
 
 
@@ -110,8 +114,11 @@ def test_directive_page_and_citing_documents_share_the_number_key(index):
 def test_documents_are_numbered_newest_first_with_facets(index):
     meta = json.loads(index.files["meta.json"])
     dates = []
-    for doc_id in range(meta["docs"]):
-        day, month, year = _record(index, doc_id)[5].split("/")
+    records = [_record(index, doc_id) for doc_id in range(meta["docs"])]
+    topics = [r for r in records if r[8] == 2]
+    assert sorted(r[0] for r in topics) == sorted(f"chu-de/{t[0]}/" for t in meta["topics"])  # topic pages last: undated
+    for record in records[: len(records) - len(topics)]:
+        day, month, year = record[5].split("/")
         dates.append((int(year), int(month), int(day)))
     assert dates == sorted(dates, reverse=True)
     facets = json.loads(index.files[meta["root"] + "facets.json"])
@@ -153,3 +160,47 @@ def test_syllables_in_most_documents_are_listed_as_common():
     assert "chuyen" not in meta["common"] and "ke hoach" not in meta["common"]
     small = json.loads(build_index([entry(i) for i in range(50)], [], full_text=False).files["meta.json"])
     assert small["common"] == []  # a small site fetches every term
+
+
+def test_vocabulary_lists_each_letters_syllables_most_frequent_first(index):
+    meta = json.loads(index.files["meta.json"])
+    rows = [line.split("\t") for line in index.files[f"{meta['root']}v/t.txt"].decode().splitlines()]
+    words = {word: int(count) for word, count in rows}
+    assert all(w.startswith("t") and w.isalpha() and len(w) >= 2 for w in words)
+    assert [int(c) for _w, c in rows] == sorted((int(c) for _w, c in rows), reverse=True)
+    assert words["trinh"] >= 3 and "tuyen" in words  # from subjects and from bodies alike
+
+
+def test_signer_recipients_and_numbers_named_in_texts_are_indexed():
+    from directive_portal.model import PartialDate
+    from directive_portal.search.entries import Entry
+    from directive_portal.search.weights import default_terms
+
+    entry = Entry(url="van-ban/x/", title="Triển khai Kế hoạch số 17-KH/TU", number="", type="cong-van",
+                  type_label="Công văn", issuer="", date=PartialDate(2026, 1, 1), topics=(), topic_titles=(),
+                  headings="", summary="", body="", kind="doc",
+                  cites=(("17-KH/TU", "subject"), ("53-CT/TW", "text")),
+                  people="T/M Ban Thường vụ Phó Bí thư Lê Đức Toàn", addressees="Thường trực HĐND phường")
+    weights = default_terms(entry)
+    assert weights["le duc"] and weights["duc toan"] and weights["hdnd"] and weights["~hđnd"]
+    assert weights["#17kh"] > weights["#53ct"] > 0  # named in the subject beats named in the body
+
+
+def test_pairs_stay_within_a_sentence():
+    from directive_portal.search.terms import word_terms
+
+    found = word_terms("Nếp sống văn minh. Đô thị xanh; thanh lịch, văn minh")
+    assert {"van minh", "do thi", "lich van"} <= found  # a comma does not part a phrase
+    assert "minh do" not in found and "xanh thanh" not in found
+
+
+def test_each_number_named_keeps_its_strongest_relation(tmp_path):
+    content = content_with_documents(str(tmp_path / "content"), FIXTURE_DOCS)
+    loaded = load_content(content)
+    found = {e.url: e for e in entries(build_site(build_graph(loaded.documents), list(loaded.topics)))}
+    plan = dict(found["van-ban/2026/2026-01-15-ke-hoach-trach-nhiem-giai-trinh/"].cites)
+    assert plan["53-CT/TW"] == "implements"  # also named in its subject and its text: carrying out is stronger
+    letter = dict(found["van-ban/2025/2025-12-20-cong-van-tuyen-truyen/"].cites)
+    assert letter["53-CT/TW"] in ("cites", "subject")
+    topic = found["chu-de/trach-nhiem-giai-trinh/"]
+    assert topic.kind == "topic" and topic.type_label == "Trang chủ đề"

@@ -22,7 +22,8 @@ from directive_portal.graph import build_graph
 from directive_portal.pages import build_site
 from directive_portal.search import terms, write
 from directive_portal.search.entries import _FOOTNOTE_DEF, entries, plain
-from directive_portal.search.index import _json, b36, build_index, default_terms, fnv1a, order, write_index
+from directive_portal.search.index import _json, b36, build_index, fnv1a, order, write_index
+from directive_portal.search.weights import default_terms
 from directive_portal.text import fold, squash
 
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|[*_`>#|]+|\[([^\]]*)\]\([^)]*\)")
@@ -43,12 +44,15 @@ def corpus(tmp_path_factory):
 
 def test_cached_folding_gives_the_syllables_of_folding_the_whole_text(corpus):
     texts = TRICKY + [e.body for e in corpus[2]] + [e.title for e in corpus[2]]
+    cache = terms.TermCache()
     for text in texts + texts:  # the second pass reads the caches
-        assert terms.syllables(text) == re.findall(r"[a-z0-9]+", fold(text))
+        assert terms.syllables(text, cache) == re.findall(r"[a-z0-9]+", fold(text))
         tokens = re.findall(r"[a-z0-9]+", fold(text))
-        assert terms.word_terms(text) == set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+        sentences = [re.findall(r"[a-z0-9]+", fold(part)) for part in re.split(r"[.;:!?…]+\s", text)]
+        assert terms.word_terms(text, cache) == set(tokens) | {f"{a} {b}" for s in sentences for a, b in zip(s, s[1:])}
         words = re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
-        assert terms.exact_terms(text) == {"~" + w for w in words if re.fullmatch(r"[a-z0-9]+", fold(w))}
+        assert terms.exact_terms(text, cache) == {"~" + w for w in words if re.fullmatch(r"[a-z0-9]+", fold(w))}
+    assert cache.chunks and cache.exact
 
 
 def test_plain_text_matches_its_definition(corpus):
@@ -90,8 +94,8 @@ def _reference_files(all_entries, topics) -> dict[str, bytes]:
     files.update({f"f/{b36(s)}.txt": text for s, text in made.items()})
     built = build_index(all_entries, topics)
     root = next(iter(built.files)).split("/")[0]
-    for path, content in built.files.items():  # records, facets, meta: unchanged code
-        if path.startswith(f"{root}/r/") or path == f"{root}/facets.json":
+    for path, content in built.files.items():  # records, facets, vocabulary, meta: unchanged code
+        if path.startswith((f"{root}/r/", f"{root}/v/", f"{root}/t/")) or path == f"{root}/facets.json":
             files[path.split("/", 1)[1]] = content
     digest = hashlib.sha1()
     for path in sorted(files):

@@ -21,34 +21,46 @@
   }
   function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-  /* Query -> required terms (numbers, syllables), bonus pairs, exact forms, and
-     what to highlight. Twin of terms.query_terms in Python. */
+  /* Query -> required groups (numbers, syllables, quoted pairs), bonus terms (issuer
+     keys, adjacent pairs), exact forms, and what to highlight. Twin of
+     terms.query_terms in Python (required, bonus and exact are the same lists). */
   function parseQuery(query, rules) {
-    var text = fold(query.normalize("NFC"));
-    var numbers = [], marks = [];
+    var quoted = [], raw = query.normalize("NFC");
+    raw.replace(/["“”]([^"“”]+)["“”]/g, function (m, inner) { quoted.push(syllables(fold(inner))); return m; });
+    var text = fold(raw.replace(/["“”]/g, " "));
+    var numbers = [], refine = [], marks = [];
     var codes = rules.codes.join("|");
     var words = Object.keys(rules.words).map(escapeRe).join("|");
-    var pre = "(^|[^a-z0-9])";
-    var full = new RegExp(pre + "(?:(?:" + words + ")\\s+)?(?:so\\s*)?0*(\\d{1,4})\\s*[-/ ]\\s*(" + codes + ")\\s*[-/ ]\\s*([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)?)(?![a-z0-9])", "g");
-    var state = new RegExp(pre + "(?:(?:" + words + "|luat|nghi dinh|thong tu)\\s+)?(?:so\\s*)?0*(\\d{1,4})\\s*/\\s*(\\d{4})\\s*/\\s*([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)?)(?![a-z0-9])", "g");
+    var pre = "(^|[^a-z0-9])", issuer = "([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)?)";
+    var state = new RegExp(pre + "(?:(?:" + words + "|luat|nghi dinh|thong tu)\\s+)?(?:so\\s*)?0*(\\d{1,4})\\s*/\\s*(\\d{4})\\s*/\\s*" + issuer + "(?![a-z0-9])", "g");
+    var full = new RegExp(pre + "(?:(?:" + words + ")\\s+)?(?:so\\s*)?0*(\\d{1,4})\\s*[-/ ]\\s*(" + codes + ")\\s*[-/ ]\\s*" + issuer + "(?![a-z0-9])", "g");
+    var numCode = new RegExp(pre + "(?:(?:" + words + ")\\s+)?(?:so\\s*)?0*(\\d{1,4})\\s*[-/]\\s*(" + codes + ")(?![a-z0-9])", "g");
     var word = new RegExp(pre + "(" + words + ")\\s+(?:so\\s*)?0*(\\d{1,4})(?![0-9])", "g");
-    var code = new RegExp(pre + "(" + codes + ")\\s*[-.]?\\s*0*(\\d{1,4})(?![0-9])", "g");
-    function take(key, num, c) { numbers.push(key); marks.push([num, c]); }
-    text = text.replace(state, function (m, p, n, y, c) { take("#" + n + "/" + y + "/" + c.replace("-", ""), n, y); return p + " "; });
-    text = text.replace(full, function (m, p, n, c, i) { take("#" + n + c + "/" + i.replace("-", ""), n, c); return p + " "; });
-    text = text.replace(word, function (m, p, w, n) { take("#" + n + rules.words[w], n, rules.words[w]); return p + " "; });
-    text = text.replace(code, function (m, p, c, n) { take("#" + n + c, n, c); return p + " "; });
-    var tokens = unique(syllables(text));
+    var code = new RegExp(pre + "(" + codes + ")(?:\\s*[-/]\\s*" + issuer + ")?\\s*[-.]?\\s*0*(\\d{1,4})(?![0-9])", "g");
+    function take(key, iss, num, c) {
+      numbers.push(key); marks.push([num, c]);
+      if (iss) refine.push(key + "/" + iss.replace("-", ""));
+    }
+    text = text.replace(state, function (m, p, n, y, i) { take("#" + n + "/" + y, i, n, y); return p + " "; });
+    text = text.replace(full, function (m, p, n, c, i) { take("#" + n + c, i, n, c); return p + " "; });
+    text = text.replace(numCode, function (m, p, n, c) { take("#" + n + c, "", n, c); return p + " "; });
+    text = text.replace(word, function (m, p, w, n) { take("#" + n + rules.words[w], "", n, rules.words[w]); return p + " "; });
+    text = text.replace(code, function (m, p, c, i, n) { take("#" + n + c, i, n, c); return p + " "; });
+    var all = syllables(text), tokens = unique(all);
     var pairs = [];
-    for (var i = 0; i + 1 < tokens.length; i++) pairs.push(tokens[i] + " " + tokens[i + 1]);
+    for (var i = 0; i + 1 < all.length; i++) pairs.push(all[i] + " " + all[i + 1]);
+    var phrases = [];
+    quoted.forEach(function (q) { for (var k = 0; k + 1 < q.length; k++) phrases.push(q[k] + " " + q[k + 1]); });
     var exact = [];
-    var lower = query.normalize("NFC").toLowerCase();
+    var lower = raw.toLowerCase();
     if (!numbers.length && fold(lower) !== lower) {  // typed with diacritics: every syllable as written
-      (lower.match(/[^\s.,;:!?"'()\/\-]+/g) || []).forEach(function (w) {
+      (lower.match(/[^\s.,;:!?"'“”()\/\-]+/g) || []).forEach(function (w) {
         if (/^[a-z0-9]+$/.test(fold(w))) exact.push("~" + w);
       });
     }
-    return { required: numbers.concat(tokens), bonus: pairs, exact: unique(exact), tokens: tokens, numbers: marks };
+    var last = all.length && /[a-z]$/.test(fold(raw)) && /^[a-z]+$/.test(all[all.length - 1]) && !quoted.length ? all[all.length - 1] : "";
+    return { required: unique(numbers).concat(tokens), bonus: unique(refine).concat(unique(pairs)), exact: unique(exact),
+      phrases: unique(phrases), tokens: tokens, numbers: marks, last: last, quoted: quoted };
   }
   function unique(list) { return list.filter(function (x, i) { return list.indexOf(x) === i; }); }
 
@@ -96,25 +108,132 @@
       return out;
     });
   };
+  /* Every document with the term anywhere: Map docId -> weight (the field weight of
+     the default index; body-only matches count half a point). */
+  Engine.prototype.anywhere = function (term, bodyToo) {
+    var self = this;
+    if (!bodyToo || term.charAt(0) === "~") return this.postings(term, false);
+    return Promise.all([this.postings(term, false), term.charAt(0) === "#" ? new Map() : this.postings(term, true)])
+      .then(function (got) {
+        var out = new Map(got[0]);
+        got[1].forEach(function (_, id) { if (!out.has(id)) out.set(id, 0.5); });
+        return out;
+      });
+  };
+  /* Syllables of the index starting with `letter`, most frequent first: [[term, documents]]. */
+  Engine.prototype.vocabulary = function (letter) {
+    if (!/^[a-z]$/.test(letter)) return Promise.resolve([]);
+    return this.fetch(this.meta.root + "v/" + letter + ".txt", false).then(function (text) {
+      return (text || "").split("\n").filter(Boolean).map(function (l) { var p = l.split("\t"); return [p[0], +p[1]]; });
+    });
+  };
   Engine.prototype.facets = function () { return this.fetch(this.meta.root + "facets.json", true); };
+  /* The plain text of a document (for the sentence that matches), "" if it has none. */
+  Engine.prototype.text = function (id) {
+    return this.fetch(this.meta.root + "t/" + b36(id) + ".txt", false).then(function (t) { return t || ""; });
+  };
 
-  /* opts: {q, full, sort: "relevance"|"date", topic, type, issuer, year} (filters: values from meta).
-     Resolves {ids (ranked), missing (query words found nowhere), approximate, parsed}. */
+  /* opts: {q, titleOnly, prefix, sort: "relevance"|"date", topic, type, issuer, year, counts}.
+     Resolves {ids (ranked, filtered), unfiltered (count before filters), missing, corrected
+     ([typed, used]), approximate, parsed, facets (when filtered or counts asked)}. */
   Engine.prototype.search = function (opts) {
     var self = this;
     return this.load().then(function (meta) {
       var parsed = prune(parseQuery(opts.q || "", meta.rules), meta.common || []);
-      var filtered = opts.topic || opts.type || opts.issuer || opts.year;
-      var terms = parsed.required.concat(parsed.bonus, parsed.exact);
-      return Promise.all([
-        Promise.all(terms.map(function (t) { return self.postings(t, false); })),
-        opts.full ? Promise.all(parsed.required.map(function (t) { return self.postings(t, true); })) : [],
-        filtered ? self.facets() : null
+      var body = !opts.titleOnly;
+      var wantFacets = opts.topic || opts.type || opts.issuer || opts.year || opts.counts;
+      var bonus = parsed.bonus.concat(parsed.exact);
+      return Promise.all([  // all at once: one round trip for most queries
+        self.groups(parsed, opts, body),
+        Promise.all(bonus.map(function (t) { return t.charAt(0) === "#" || t.charAt(0) === "~" ? self.postings(t, false) : self.anywhere(t, body); })),
+        wantFacets ? self.facets() : null
       ]).then(function (got) {
-        return rank(meta, parsed, got[0], got[1], got[2], opts);
+        return self.correctedPairs(parsed, got[1], body).then(function (lists) {
+          return rank(meta, parsed, got[0], lists, got[2], opts);
+        });
       });
     });
   };
+
+  /* One group per required term: the documents having it (the union of the last word's
+     completions while typing; the nearest spelling when a word is found nowhere). */
+  Engine.prototype.groups = function (parsed, opts, body) {
+    var self = this;
+    var terms = parsed.required.concat(parsed.phrases);
+    parsed.corrected = [];
+    return Promise.all(terms.map(function (term) {
+      var completing = opts.prefix && term === parsed.last && parsed.phrases.indexOf(term) < 0;
+      return self.anywhere(term, body).then(function (list) {
+        return completing && !list.size ? self.complete(term, list, body) : list;  // a word cut short
+      }).then(function (list) {
+        if (list.size || term.length < 4 || !/^[a-z]+$/.test(term)) return list;
+        var at = parsed.tokens.indexOf(term);
+        return self.correct(term, body, parsed.tokens[at - 1], parsed.tokens[at + 1]).then(function (fix) {
+          if (!fix) return list;
+          parsed.corrected.push([term, fix[0]]);
+          parsed.tokens.push(fix[0]);
+          return fix[1];
+        });
+      });
+    }));
+  };
+  /* After a correction, the query's pairs with the corrected word rank the phrase too:
+     `giai trih` -> `giai trinh`. Returns the bonus lists, parsed.bonus grown to match. */
+  Engine.prototype.correctedPairs = function (parsed, lists, body) {
+    var fixed = {};
+    parsed.corrected.forEach(function (c) { fixed[c[0]] = c[1]; });
+    var pairs = parsed.bonus.filter(function (b) { return b.charAt(0) !== "#"; }).map(function (b) {
+      return b.split(" ").map(function (w) { return fixed[w] || w; }).join(" ");
+    }).filter(function (b) { return parsed.bonus.indexOf(b) < 0; });
+    if (!pairs.length) return Promise.resolve(lists);
+    var self = this, n = parsed.bonus.length;
+    return Promise.all(pairs.map(function (t) { return self.anywhere(t, body); })).then(function (extra) {
+      parsed.bonus = parsed.bonus.concat(pairs);
+      return lists.slice(0, n).concat(extra, lists.slice(n));
+    });
+  };
+  var COMPLETIONS = 3;
+  Engine.prototype.complete = function (term, list, body) {
+    var self = this;
+    return this.vocabulary(term.charAt(0)).then(function (words) {
+      var more = words.filter(function (w) { return w[0] !== term && w[0].indexOf(term) === 0; }).slice(0, COMPLETIONS);
+      return Promise.all(more.map(function (w) { return self.anywhere(w[0], body); })).then(function (lists) {
+        var out = new Map(list);
+        lists.forEach(function (l) { l.forEach(function (w, id) { if (!out.has(id)) out.set(id, w * 0.6); }); });
+        return out;
+      });
+    });
+  };
+  /* The nearest spelling of a word found nowhere: [word, its documents] or null. Among
+     the words one letter away, the one written next to the query's neighbouring word
+     most often (`giai trih` -> `giai trinh`), else the most frequent. */
+  var CANDIDATES = 4;
+  Engine.prototype.correct = function (term, body, before, after) {
+    var self = this;
+    return Promise.all([this.vocabulary(term.charAt(0)), this.vocabulary(term.charAt(1))]).then(function (got) {
+      var near = got[0].concat(got[1]).filter(function (w) { return oneEdit(term, w[0]); })
+        .sort(function (a, b) { return b[1] - a[1]; }).slice(0, CANDIDATES);
+      if (!near.length) return null;
+      var context = near.map(function (w) {
+        if (!before && !after) return Promise.resolve(0);
+        return Promise.all([before ? self.anywhere(before + " " + w[0], body) : new Map(),
+          after ? self.anywhere(w[0] + " " + after, body) : new Map()]).then(function (l) { return l[0].size + l[1].size; });
+      });
+      return Promise.all(context).then(function (together) {
+        var best = 0;
+        together.forEach(function (n, i) { if (n > together[best]) best = i; });
+        return self.anywhere(near[best][0], body).then(function (list) { return [near[best][0], list]; });
+      });
+    });
+  };
+  /* One letter replaced, missing or extra. */
+  function oneEdit(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
 
   /* Syllables found in most documents narrow nothing: leave their postings (the
      largest files) unfetched when rarer terms are there; keep the rarest otherwise.
@@ -132,41 +251,64 @@
     return parsed;
   }
 
-  function rank(meta, parsed, lists, fullLists, facets, opts) {
-    var n = meta.docs, nreq = parsed.required.length;
-    var scores = new Map(), hits = new Map(), missing = [];
+  function rank(meta, parsed, groups, bonusLists, facets, opts) {
+    var n = meta.docs, ngroups = groups.length;
+    var scores = new Map(), hits = new Map(), phrase = new Map(), missing = [];
     function idf(df) { return Math.log(1 + n / Math.max(df, 1)); }
-    parsed.required.forEach(function (term, i) {
-      var list = lists[i], full = fullLists[i] || new Map();
-      if (!list.size && !full.size) missing.push(term);
-      var w = idf(list.size + full.size);
-      full.forEach(function (_, id) { if (!list.has(id)) add(id, w * 0.5, true); });
-      list.forEach(function (weight, id) { add(id, w * weight, true); });
+    function add(map, id, value) { map.set(id, (map.get(id) || 0) + value); }
+    var required = parsed.required.concat(parsed.phrases);
+    groups.forEach(function (list, i) {
+      if (!list.size) missing.push(required[i]);
+      var w = idf(list.size);
+      list.forEach(function (weight, id) { add(scores, id, w * weight); add(hits, id, 1); });
     });
-    function add(id, value, required) {
-      scores.set(id, (scores.get(id) || 0) + value);
-      if (required) hits.set(id, (hits.get(id) || 0) + 1);
-    }
-    var bonusFrom = nreq, exactFrom = nreq + parsed.bonus.length;
-    lists.forEach(function (list, i) {
-      if (i < bonusFrom) return;
-      var w = idf(list.size) * (i < exactFrom ? 1.5 : 5);
-      list.forEach(function (weight, id) { if (scores.has(id)) add(id, w * weight, false); });
+    var nbonus = parsed.bonus.length;
+    bonusLists.forEach(function (list, i) {
+      var term = i < nbonus ? parsed.bonus[i] : "~";
+      var pair = i < nbonus && term.charAt(0) !== "#";
+      var w = idf(list.size) * (pair ? 5 : i < nbonus ? 1 : 1.5);
+      list.forEach(function (weight, id) {
+        if (!scores.has(id)) return;
+        add(scores, id, w * weight);
+        if (pair) add(phrase, id, 1);
+      });
     });
     var ids;
-    if (!nreq) {
+    if (!ngroups) {
       ids = []; for (var d = 0; d < n; d++) ids.push(d);
     } else {
-      ids = Array.from(scores.keys()).filter(function (id) { return hits.get(id) === nreq; });
+      ids = Array.from(scores.keys()).filter(function (id) { return hits.get(id) === ngroups; });
     }
-    var approximate = !ids.length && nreq > 1 && missing.length < nreq;
+    var approximate = !ids.length && ngroups > 1 && missing.length < ngroups;
     if (approximate) ids = Array.from(scores.keys());
-    if (facets) ids = ids.filter(filterFn(meta, facets, opts));
-    if (opts.sort === "date" || !nreq) ids.sort(function (a, b) { return a - b; });
-    else ids.sort(function (a, b) {
-      return (hits.get(b) - hits.get(a)) || (scores.get(b) - scores.get(a)) || (a - b);
+    var unfiltered = ids.slice();
+    if (opts.topic || opts.type || opts.issuer || opts.year) ids = ids.filter(filterFn(meta, facets, opts));
+    var topics = new Set(meta.topicDocs || []);
+    function cmp(a, b) {  // all the words, then as a phrase, then documents before topic pages, then weight, then newer
+      return (hits.get(b) - hits.get(a)) || ((phrase.get(b) || 0) - (phrase.get(a) || 0)) ||
+        (topics.has(a) - topics.has(b)) || (scores.get(b) - scores.get(a)) || (a - b);
+    }
+    if (opts.sort === "date" || !ngroups) { ids.sort(function (a, b) { return a - b; }); }
+    else { ids.sort(cmp); unfiltered.sort(cmp); }
+    return { ids: ids, unfiltered: unfiltered, missing: missing, corrected: parsed.corrected || [],
+      approximate: approximate, parsed: parsed, facets: facets };
+  }
+
+  /* Documents per filter value among `ids`: {type: {slug: n}, issuer: {name: n}, year: {y: n}, topic: {slug: n}}. */
+  function counts(meta, facets, ids) {
+    var out = { type: {}, issuer: {}, year: {}, topic: {} };
+    function inc(map, key) { map[key] = (map[key] || 0) + 1; }
+    var inIds = new Set(ids);
+    ids.forEach(function (id) {
+      var t = meta.types[facets.type[id]]; if (t) inc(out.type, t[0]);
+      if (facets.issuer[id]) inc(out.issuer, meta.issuers[facets.issuer[id] - 1]);
+      if (facets.year[id]) inc(out.year, String(facets.year[id]));
     });
-    return { ids: ids, missing: missing, approximate: approximate, parsed: parsed };
+    Object.keys(facets.topics).forEach(function (slug) {
+      var id = 0;
+      facets.topics[slug].split(",").forEach(function (d) { if (d) { id += parseInt(d, 36); if (inIds.has(id)) inc(out.topic, slug); } });
+    });
+    return out;
   }
 
   function filterFn(meta, facets, opts) {
@@ -191,74 +333,12 @@
       return self.fetch(m.root + "r/" + b36(Math.floor(id / m.block)) + ".json", true).then(function (block) {
         var r = block[id % m.block];
         return { id: id, url: r[0], title: r[1], number: r[2], type: (m.types[r[3]] || ["", ""])[1],
-          issuer: r[4] ? m.issuers[r[4] - 1] : "", date: r[5], summary: r[6], headings: r[7], directive: !!r[8] };
+          issuer: r[4] ? m.issuers[r[4] - 1] : "", date: r[5], summary: r[6], headings: r[7],
+          kind: ["doc", "directive", "topic"][r[8]] || "doc", directive: r[8] === 1 };
       });
     }));
   };
 
-  /* Spans [start, end) of `text` matching the query's syllables or numbers, diacritics ignored. */
-  function matches(text, parsed) {
-    var folded = "", map = [];
-    for (var i = 0; i < text.length; i++) {
-      var f = fold(text[i]);
-      for (var k = 0; k < f.length; k++) { folded += f[k]; map.push(i); }
-    }
-    map.push(text.length);
-    var spans = [];
-    function find(needle, isNumber) {
-      var from = 0, at;
-      while ((at = folded.indexOf(needle, from)) >= 0) {
-        var end = at + needle.length;
-        var before = at > 0 ? folded[at - 1] : " ", after = end < folded.length ? folded[end] : " ";
-        if (!/[a-z0-9]/.test(before) && (isNumber || !/[a-z0-9]/.test(after))) spans.push([map[at], map[end]]);
-        from = end;
-      }
-    }
-    parsed.tokens.forEach(function (t) { find(t, false); });
-    parsed.numbers.forEach(function (nc) {
-      [nc[0] + "-" + nc[1], nc[0] + "/" + nc[1], nc[1] + " " + nc[0], nc[1] + nc[0]].forEach(function (s) { find(s, true); });
-    });
-    spans.sort(function (a, b) { return a[0] - b[0]; });
-    return spans.filter(function (s, i) { return !i || s[0] >= spans[i - 1][1]; });
-  }
-
-  /* A snippet of about `size` characters around the first match: {text, spans}. */
-  function snippet(texts, parsed, size) {
-    var best = null;
-    texts.forEach(function (t) {
-      if (!t) return;
-      var spans = matches(t, parsed);
-      if (!best || spans.length > best.spans.length) best = { text: t, spans: spans };
-    });
-    if (!best) return { text: "", spans: [] };
-    var start = 0;
-    if (best.spans.length && best.text.length > size) {
-      start = Math.max(0, best.spans[0][0] - Math.floor(size / 3));
-      var space = best.text.indexOf(" ", start);
-      if (start && space >= 0 && space < best.spans[0][0]) start = space + 1;
-    }
-    var end = Math.min(best.text.length, start + size);
-    var text = (start ? "…" : "") + best.text.slice(start, end) + (end < best.text.length ? "…" : "");
-    var shift = start ? 1 - start : 0;
-    var spans = best.spans.filter(function (s) { return s[0] >= start && s[1] <= end; })
-      .map(function (s) { return [s[0] + shift, s[1] + shift]; });
-    return { text: text, spans: spans };
-  }
-
-  /* Fill `el` with `text`, matches wrapped in <mark>: DOM nodes, never HTML. */
-  function highlight(el, text, spans) {
-    el.textContent = "";
-    var last = 0;
-    spans.forEach(function (s) {
-      el.appendChild(document.createTextNode(text.slice(last, s[0])));
-      var mark = document.createElement("mark");
-      mark.textContent = text.slice(s[0], s[1]);
-      el.appendChild(mark);
-      last = s[1];
-    });
-    el.appendChild(document.createTextNode(text.slice(last)));
-  }
-
-  window.PortalSearch = { Engine: Engine, fold: fold, parseQuery: parseQuery, prune: prune, matches: matches,
-    snippet: snippet, highlight: highlight, hash: hash };
+  window.PortalSearch = { Engine: Engine, fold: fold, parseQuery: parseQuery, prune: prune, hash: hash,
+    counts: counts, oneEdit: oneEdit };
 })();

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from urllib.parse import unquote, urlparse
 
 from .sitebuild import REPO_ROOT, build, write_config
-from .corpus import generate_corpus
+from .corpus import DEFAULT_SEEDS, generate_corpus
 from .static_server import CHROMIUM, CHROMIUM_ARGS
 from .static_server import serve_plain as serve
 
@@ -33,6 +33,7 @@ QUERIES = [
     "trach nhiem giai trinh", "chuyen doi so", "chi thi 53", "53-CT/TW", "CT 53",
     "chính quyền địa phương hai cấp", "van hoa", "nghị quyết 57", "an ninh trat tu",
     "binh dan hoc vu so", "xây dựng Đảng", "80/NQ-TW",
+    "le duc toan", "thuong truc hdnd", "trach nhiem giai trih", '"van minh do thi"',
 ]
 class Sizes:
     """Raw and gzip size of each fetched file of a site (from disk, cached)."""
@@ -69,14 +70,16 @@ _WAIT_PAGE = """async (q) => {
   form.elements.q.value = q;
   const t0 = performance.now();
   form.requestSubmit();
-  await new Promise(resolve => {
-    const done = () => out.dataset.state === 'done' && out.dataset.query === q;
+  const until = (done) => new Promise(resolve => {
     if (done()) return resolve();
     new MutationObserver((m, o) => { if (done()) { o.disconnect(); resolve(); } })
       .observe(out, { attributes: true });
   });
+  await until(() => out.dataset.state === 'done' && out.dataset.query === q);  // the results are shown
+  const ms = performance.now() - t0;
+  await until(() => out.dataset.sentences === 'done');  // then the sentences of the first three (their bytes count too)
   const top = out.querySelector('.portal-result__title');
-  return [performance.now() - t0, out.querySelectorAll('.portal-result').length, top ? top.textContent : ''];
+  return [ms, out.querySelectorAll('.portal-result').length, top ? top.textContent : ''];
 }"""
 
 
@@ -96,10 +99,10 @@ def phone_page(browser, site_dir: str):
         server.shutdown()
 
 
-def measure_ours(browser, site_dir: str, full: bool) -> dict:
+def measure_ours(browser, site_dir: str) -> dict:
     search_urls = lambda urls: [u for u in urls if "/search/" in u or "/assets/search/" in u]
     with phone_page(browser, site_dir) as (page, base, sizes, fetched):
-        page.goto(base + "tim-kiem/" + ("?toan-van=1" if full else ""))
+        page.goto(base + "tim-kiem/")
         page.wait_for_selector("#portal-search-output[data-state=done]")
         on_load = search_urls(fetched)
         runs = []
@@ -163,14 +166,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=os.path.join(REPO_ROOT, "benchmarks", "search.json"))
     parser.add_argument("--work", default="", help="working folder (default: a temporary one)")
     parser.add_argument("--skip-material", action="store_true")
+    parser.add_argument("--seeds", default=DEFAULT_SEEDS, help="the seed documents of the corpus")
     parser.add_argument("--pagefind", action="store_true", help="also measure stock Pagefind (pip install 'pagefind[bin]')")
+    parser.add_argument("--index-only", action="store_true",
+                        help="build the pages of the real content/ only, then write the N-document index into that "
+                             "site: search bytes and latency without building N pages (no Material, no page weights)")
     parser.add_argument("--measure-only", action="store_true",
                         help="reuse the sites built in --work: rewrite only the search index and assets, then measure")
     args = parser.parse_args(argv)
     work = args.work or tempfile.mkdtemp(prefix="search-bench-")
     content = os.path.join(work, "content")
     if not os.path.isdir(content):  # a corpus is reused only once complete
-        generate_corpus(content + ".part", args.docs, seed=0)
+        generate_corpus(content + ".part", args.docs, seed=0, seeds_dir=args.seeds)
         os.rename(content + ".part", content)
     for name in ("tim-kiem.md", "huong-dan-bien-tap.md"):
         shutil.copy(os.path.join(REPO_ROOT, "content", name), os.path.join(content, name))
@@ -182,7 +189,14 @@ def main(argv: list[str] | None = None) -> int:
             json.dump(report, handle, ensure_ascii=False, indent=1)
 
     builds = {"ours": False, "material": True} if not args.skip_material else {"ours": False}
-    if args.measure_only:
+    if args.index_only:
+        site = os.path.join(work, "site-ours")
+        build(write_config(os.path.join(work, "mkdocs-ours.yml"), os.path.join(REPO_ROOT, "content"), site))
+        start = time.perf_counter()
+        rewrite_search(content, site)
+        report["rewrite_search_s"] = round(time.perf_counter() - start, 1)
+        builds = {}
+    elif args.measure_only:
         previous = json.load(open(args.out, encoding="utf-8")) if os.path.exists(args.out) else {}
         report.update({k: v for k, v in previous.items() if k.startswith("build_")})
         rewrite_search(content, os.path.join(work, "site-ours"))
@@ -195,18 +209,19 @@ def main(argv: list[str] | None = None) -> int:
         report[f"build_{name}_s"] = round(time.perf_counter() - start, 1)
         print(f"built {name} in {report[f'build_{name}_s']} s", flush=True)
         save()
-    report["index_time"] = index_time(content)
+    if not args.index_only:
+        report["index_time"] = index_time(content)
     ours = os.path.join(work, "site-ours", "search")
     root = json.load(open(os.path.join(ours, "meta.json")))["root"]
-    report["index_size"] = {part: tree_size(os.path.join(ours, root, part)) for part in ("p", "f", "r")}
+    report["index_size"] = {part: tree_size(os.path.join(ours, root, part)) for part in ("p", "f", "r", "v", "t")
+                            if os.path.isdir(os.path.join(ours, root, part))}
     report["index_size"]["meta+facets"] = tree_size(ours)["gzip"] - sum(v["gzip"] for v in report["index_size"].values())
 
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        report["ours_default"] = measure_ours(browser, os.path.join(work, "site-ours"), full=False)
-        report["ours_full_text"] = measure_ours(browser, os.path.join(work, "site-ours"), full=True)
+        report["ours"] = measure_ours(browser, os.path.join(work, "site-ours"))
         save()
         from .search_engines import measure_material, measure_pagefind
 
@@ -223,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def summary(report: dict) -> str:
     lines = [f"{report['docs']} documents"]
-    for key in ("ours_default", "ours_full_text"):
+    for key in ("ours",):
         data = report.get(key)
         if not data:
             continue

@@ -1,7 +1,7 @@
 """Site search that works from static files: built by `mkdocs build`, read by a small script.
 
 `write(site, site_dir, settings)` is registered in `outputs.WRITERS`; the
-browser side is `overrides/assets/search/search.js`. See `index.py` for the
+browser side is `overrides/assets/search/engine.js` and `ui.js`. See `index.py` for the
 file layout and `benchmarks/search.md` for why it is built this way.
 """
 
@@ -11,7 +11,7 @@ import os
 
 from .entries import entries
 from .index import write_index
-from .terms import clear_caches
+from .terms import TermCache
 
 OUTPUT_DIR = "search"
 
@@ -22,12 +22,12 @@ def write(site, site_dir: str, settings) -> None:
         topic = getattr(page.data, "topic", None)
         if topic is not None:
             topics.setdefault(topic.slug, topic)
-    try:
-        # One file at a time, straight to disk: the index is never whole in memory.
-        # `settings` may be None (benchmarks and tests writing only the index).
-        cache = settings.cache.setdefault("search", {}) if getattr(settings, "cache", None) is not None else None
-        texts = cache.setdefault("texts", {}) if cache is not None else None
-        terms = cache.setdefault("terms", {}) if cache is not None else None
-        write_index(entries(site, texts), list(topics.values()), os.path.join(site_dir, OUTPUT_DIR), terms=terms)
-    finally:
-        clear_caches()
+    # One file at a time, straight to disk: the index is never whole in memory.
+    # `settings` may be None (benchmarks and tests writing only the index). The memo
+    # tables of folding live in the build's cache object, never in module globals.
+    cache = settings.cache.setdefault("search", {}) if getattr(settings, "cache", None) is not None else None
+    texts = cache.setdefault("texts", {}) if cache is not None else None
+    terms = cache.setdefault("terms", {}) if cache is not None else None
+    memo = cache.setdefault("memo", TermCache()) if cache is not None else TermCache()
+    write_index(entries(site, texts), list(topics.values()), os.path.join(site_dir, OUTPUT_DIR), terms=terms,
+                cache=memo)

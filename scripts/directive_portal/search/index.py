@@ -8,6 +8,11 @@ Layout under `search/` (every file small, fetched only when needed):
   <v>/f/<shard>.txt      postings over every word of every document (full text)
   <v>/r/<block>.json     records shown in results, BLOCK documents per file
   <v>/facets.json        type, issuer, year and topics of each document (filters)
+  <v>/t/<doc>.txt        the plain text of a document: the browser fetches it for the
+                         first results only, to show the sentence that matches
+  <v>/v/<letter>.txt     the syllables of the index starting with that letter, most
+                         frequent first, `term<TAB>documents`: the browser completes the
+                         last word typed and corrects typing errors from them
 `<v>` is a hash of the content: a new build never mixes with cached old files.
 Documents are numbered newest first, so sorting by date is sorting by number.
 """
@@ -28,8 +33,8 @@ from typing import Callable, Iterator
 
 from ..model import Topic
 from .entries import Entry
-from .terms import _number_terms as number_terms  # cached, frozen
-from .terms import exact_terms, number_rules, syllables, word_terms
+from .terms import TermCache, number_rules, word_terms
+from .weights import MAX_WEIGHT, default_terms
 
 BLOCK = 4  # records per file: the top 10 results fetch at most 10 small files
 SHARD_TARGET = 16_000  # raw bytes per postings shard, about 5-7 KB gzipped
@@ -37,13 +42,10 @@ SHARD_TARGET = 16_000  # raw bytes per postings shard, about 5-7 KB gzipped
 # nothing: the browser does not fetch its postings when the query has rarer terms.
 COMMON_SHARE = 0.25
 COMMON_MIN_DOCS = 200
-MAX_WEIGHT = 35  # one base-36 digit
 WEIGHT_BITS = 6  # a default posting is one integer: doc_id << WEIGHT_BITS | weight
 WEIGHT_MASK = (1 << WEIGHT_BITS) - 1
-
-# Field weights of the default index (a term in several fields adds up).
-WEIGHTS = {"title": 6, "number": 20, "number_full": 5, "topics": 3, "headings": 2,
-           "type": 2, "issuer": 2, "summary": 1, "date": 1, "cites": 4}
+KINDS = ("doc", "directive", "topic")  # the last item of a record
+VOCABULARY_MIN = 2  # letters of a syllable worth completing or correcting
 
 
 @dataclass(frozen=True)
@@ -84,33 +86,6 @@ def order(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=key)
 
 
-def default_terms(entry: Entry) -> dict[str, int]:
-    weights: dict[str, int] = defaultdict(int)
-
-    def add(terms, weight: int) -> None:
-        for term in terms:
-            weights[term] += weight
-
-    add(word_terms(entry.title), WEIGHTS["title"])
-    add(set(syllables(entry.number)), WEIGHTS["title"])
-    for term in number_terms(entry.number):
-        add([term], WEIGHTS["number"] + (WEIGHTS["number_full"] if term.count("/") else 0))
-    add(word_terms(" ".join(entry.topic_titles)), WEIGHTS["topics"])
-    add(word_terms(entry.headings), WEIGHTS["headings"])
-    add(word_terms(entry.type_label), WEIGHTS["type"])
-    add(word_terms(entry.issuer), WEIGHTS["issuer"])
-    add(word_terms(entry.summary), WEIGHTS["summary"])
-    add(word_terms(entry.date_display), WEIGHTS["date"])
-    for number in entry.cites:
-        add(number_terms(number) - weights.keys(), WEIGHTS["cites"])
-    # Syllables as written, weighted by field like their folded forms: a query typed
-    # with diacritics puts the documents that spell it that way first.
-    for text, field in ((entry.title, "title"), (" ".join(entry.topic_titles), "topics"),
-                        (entry.headings, "headings"), (entry.issuer, "issuer"), (entry.summary, "summary")):
-        add(exact_terms(text), WEIGHTS[field])
-    return {term: min(weight, MAX_WEIGHT) for term, weight in weights.items()}
-
-
 def _b36_table(size: int) -> list[str]:
     """b36(i) for every i < size: doc numbers, gaps between them and weights."""
     return [b36(i) for i in range(max(size, MAX_WEIGHT + 1))]
@@ -149,6 +124,22 @@ def _shard_text(terms: list[str], postings: dict[str, array], weighted: bool, ta
     return ("\n".join(rows) + "\n").encode("utf-8")
 
 
+def vocabulary(default: dict[str, array], full: dict[str, array]) -> dict[str, list[tuple[str, int]]]:
+    """Syllables (letters only) by first letter, with the number of documents having
+    them, most frequent first."""
+    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for term in default.keys() | full.keys():
+        if len(term) >= VOCABULARY_MIN and term.isalpha() and term.isascii():
+            docs = {v >> WEIGHT_BITS for v in default.get(term, ())}
+            docs.update(full.get(term, ()))
+            found[term[0]].append((term, len(docs)))
+    return {letter: sorted(words, key=lambda w: (-w[1], w[0])) for letter, words in found.items()}
+
+
+def _vocabulary_text(words: list[tuple[str, int]]) -> bytes:
+    return "".join(f"{term}\t{count}\n" for term, count in words).encode("utf-8")
+
+
 def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -160,7 +151,9 @@ class _Plan:
     whole index is never in memory at once."""
 
     def __init__(self, all_entries: list[Entry], topics: list[Topic], full_text: bool,
-                 terms: dict[Entry, tuple[dict[str, int], set[str]]] | None = None) -> None:
+                 terms: dict[Entry, tuple[dict[str, int], set[str]]] | None = None,
+                 cache: TermCache | None = None) -> None:
+        cache = cache if cache is not None else TermCache()
         docs = self.docs = order(all_entries)
         self.topics = topics
         type_labels: dict[str, str] = {}
@@ -183,7 +176,8 @@ class _Plan:
         for doc_id, entry in enumerate(docs):
             pair = terms.get(entry) if terms is not None else None
             if pair is None:
-                pair = (default_terms(entry), word_terms(entry.body) if full_text and entry.body else set())
+                pair = (default_terms(entry, cache), word_terms(entry.body, cache) if full_text and entry.body else set())
+                cache.trim()
             if terms is not None:
                 used[entry] = pair
             weights, words = pair
@@ -209,11 +203,16 @@ class _Plan:
         for start in range(0, len(docs), BLOCK):
             self.files[f"r/{b36(start // BLOCK)}.json"] = partial(self._records, start)
         self.files["facets.json"] = self._facets
+        for doc_id, entry in enumerate(docs):
+            if entry.body:
+                self.files[f"t/{b36(doc_id)}.txt"] = entry.body.encode
+        for letter, words in vocabulary(self.default, self.full).items():
+            self.files[f"v/{letter}.txt"] = partial(_vocabulary_text, words)
 
     def _records(self, start: int) -> bytes:
         type_index, issuer_index = self.type_index, self.issuer_index
         return _json([[e.url, e.title, e.number, type_index[e.type], issuer_index.get(e.issuer, 0),
-                       e.date_display, e.summary, e.headings, 1 if e.kind == "directive" else 0]
+                       e.date_display, e.summary, e.headings, KINDS.index(e.kind)]
                       + ([1] if e.replaced else [])  # 1: replaced by another document (lifecycle.py)
                       for e in self.docs[start:start + BLOCK]])
 
@@ -247,6 +246,7 @@ class _Plan:
             "types": [[t, self.type_labels[t]] for t in self.types], "issuers": self.issuers,
             "topics": [[t.slug, t.title] for t in self.topics], "years": years,
             "rules": number_rules(), "common": common,
+            "topicDocs": [i for i, e in enumerate(docs) if e.kind == "topic"],
         })
 
 
@@ -257,7 +257,7 @@ def _hash(digest, path: str, content: bytes) -> None:
 
 def build_index(all_entries: list[Entry], topics: list[Topic], full_text: bool = True) -> Index:
     """The whole index in memory (tests, benchmarks); `write_index` writes the same files."""
-    plan = _Plan(all_entries, topics, full_text)
+    plan = _Plan(all_entries, topics, full_text, cache=TermCache())
     files = dict(plan.contents())
     digest = hashlib.sha1()
     for path, content in files.items():  # already in sorted order
@@ -269,10 +269,10 @@ def build_index(all_entries: list[Entry], topics: list[Topic], full_text: bool =
 
 
 def write_index(all_entries: list[Entry], topics: list[Topic], folder: str, full_text: bool = True,
-                terms: dict | None = None) -> Index:
+                terms: dict | None = None, cache: TermCache | None = None) -> Index:
     """Write the index into `folder` (emptied first) one file at a time, the same
-    files as `build_index`; returns an `Index` without file contents. `terms`: see `_Plan`."""
-    plan = _Plan(all_entries, topics, full_text, terms)
+    files as `build_index`; returns an `Index` without file contents. `terms`, `cache`: see `_Plan`."""
+    plan = _Plan(all_entries, topics, full_text, terms, cache)
     shutil.rmtree(folder, ignore_errors=True)
     staging = os.path.join(folder, ".writing")  # renamed to the version hash once it is known
     made: set[str] = set()
