@@ -12,7 +12,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from html import escape
 
-from directive_portal.bench.static_server import CHROMIUM, CHROMIUM_ARGS
+from benchmarks.static_server import CHROMIUM, CHROMIUM_ARGS
 
 STYLE = """
 @page { size: A4; margin: 0; }

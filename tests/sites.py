@@ -9,7 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from directive_portal.bench import sitebuild
+from benchmarks import sitebuild
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "tests" / "fixtures" / "import" / "seeds"  # the raw seed texts, kept in the repo

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from directive_portal.bench import build, report
+from benchmarks import build, report
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from collections import Counter
 import pytest
 import yaml
 
-from directive_portal.bench.corpus import DEFAULT_SEEDS, generate_corpus
+from benchmarks.corpus import DEFAULT_SEEDS, generate_corpus
 from directive_portal.content import document_files, load_content
 from directive_portal.frontmatter import split_by_lines, split_front_matter
 from directive_portal.yaml_fields import PlainLoader, compose_and_load

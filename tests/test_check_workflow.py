@@ -83,6 +83,6 @@ def test_the_preview_is_uploaded_when_only_check_or_review_fails():
 
 
 def test_chromium_gets_container_flags():
-    from directive_portal.bench.static_server import CHROMIUM_ARGS
+    from benchmarks.static_server import CHROMIUM_ARGS
 
     assert "--disable-dev-shm-usage" in CHROMIUM_ARGS and "--no-sandbox" in CHROMIUM_ARGS

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from directive_portal.bench import pools
-from directive_portal.bench.corpus import DEFAULT_SEEDS, generate_corpus, main
-from directive_portal.bench.seedtext import SeedsNotFound, read_seed_text
+from benchmarks import pools
+from benchmarks.corpus import DEFAULT_SEEDS, generate_corpus, main
+from benchmarks.seedtext import SeedsNotFound, read_seed_text
 from directive_portal.content import document_files, load_content
 from directive_portal.graph import build_graph
 from directive_portal.references import find_citations

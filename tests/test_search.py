@@ -12,7 +12,7 @@ from directive_portal.graph import build_graph
 from directive_portal.pages import build_site
 from directive_portal.search.entries import entries, headings, plain
 from directive_portal.search.index import BLOCK, b36, build_index, fnv1a
-from directive_portal.bench.sitebuild import REPO_ROOT, build, content_with_documents, write_config
+from benchmarks.sitebuild import REPO_ROOT, build, content_with_documents, write_config
 from directive_portal.search.terms import exact_terms, number_terms, numbers_in_text, query_terms, syllables
 
 FIXTURE_DOCS = os.path.join(REPO_ROOT, "tests", "fixtures", "search", "van-ban")

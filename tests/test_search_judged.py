@@ -16,7 +16,7 @@ import shutil
 
 import pytest
 
-from directive_portal.bench.judged import evaluate_portal, judged_content, load_judged, run_node
+from benchmarks.judged import evaluate_portal, judged_content, load_judged, run_node
 from directive_portal.content import load_content
 from directive_portal.graph import build_graph
 from directive_portal.pages import build_site

@@ -16,13 +16,13 @@ from collections import defaultdict
 
 import pytest
 
-from directive_portal.bench.corpus import generate_corpus
+from benchmarks.corpus import generate_corpus
 from directive_portal.content import load_content
 from directive_portal.graph import build_graph
 from directive_portal.pages import build_site
 from directive_portal.search import terms, write
-from directive_portal.search.entries import _FOOTNOTE_DEF, entries, plain
-from directive_portal.search.index import _json, b36, build_index, fnv1a, order, write_index
+from directive_portal.search.entries import FOOTNOTE_DEF, entries, plain
+from directive_portal.search.index import compact_json, b36, build_index, fnv1a, order, write_index
 from directive_portal.search.weights import default_terms
 from directive_portal.text import fold, squash
 
@@ -58,7 +58,7 @@ def test_cached_folding_gives_the_syllables_of_folding_the_whole_text(corpus):
 def test_plain_text_matches_its_definition(corpus):
     site = corpus[0]
     for text in TRICKY + [view.document.body for view in site.documents.values()]:
-        expected = squash(_MARKUP.sub(lambda m: m.group(1) or " ", _FOOTNOTE_DEF.sub(" ", text)))
+        expected = squash(_MARKUP.sub(lambda m: m.group(1) or " ", FOOTNOTE_DEF.sub(" ", text)))
         assert plain(text) == expected
 
 
@@ -107,7 +107,7 @@ def _reference_files(all_entries, topics) -> dict[str, bytes]:
                      and " " not in t and t[0] not in "#~"), key=lambda t: (len(default[t]), t))
     assert meta["common"] == common
     out = {f"{root}/{path}": content for path, content in files.items()}
-    out["meta.json"] = _json(meta)
+    out["meta.json"] = compact_json(meta)
     return out
 
 

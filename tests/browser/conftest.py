@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from directive_portal.bench.static_server import CHROMIUM, CHROMIUM_ARGS, serve_plain
-from directive_portal.bench.sitebuild import REPO_ROOT, build, content_with_documents, write_config
+from benchmarks.static_server import CHROMIUM, CHROMIUM_ARGS, serve_plain
+from benchmarks.sitebuild import REPO_ROOT, build, content_with_documents, write_config
 
 ARTIFACTS = Path(REPO_ROOT) / "test-artifacts"
 

@@ -156,7 +156,7 @@ def phone_site(request) -> Path:
 
 
 def _server(request, site: Path, prefix: str) -> str:
-    from directive_portal.bench.static_server import serve
+    from benchmarks.static_server import serve
 
     return _shared(request.config, f"server{prefix}", lambda: serve(str(site), prefix),
                    lambda served: served.stop()).url

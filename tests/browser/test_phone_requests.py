@@ -50,7 +50,7 @@ def test_build_needs_no_internet():
 
 def test_page_weight_within_budget(chromium, phone_site):
     """First load of the long plan under 150 KB on the wire, a second document under 30 KB."""
-    from directive_portal.bench.static_server import serve
+    from benchmarks.static_server import serve
 
     served = serve(str(phone_site))
     context = chromium.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)

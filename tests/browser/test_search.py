@@ -252,8 +252,8 @@ HAM_LIEM = "van-ban/2026/2026-04-cong-van-chua-so-ham-liem-tuyen-truyen-trach-nh
 
 @pytest.fixture(scope="module")
 def real_url(tmp_path_factory):
-    from directive_portal.bench.sitebuild import REPO_ROOT, build, write_config
-    from directive_portal.bench.static_server import serve_plain
+    from benchmarks.sitebuild import REPO_ROOT, build, write_config
+    from benchmarks.static_server import serve_plain
 
     root = tmp_path_factory.mktemp("real-search")
     build(write_config(str(root / "mkdocs.yml"), str(Path(REPO_ROOT) / "content"), str(root / "site")))

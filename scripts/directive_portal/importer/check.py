@@ -32,7 +32,7 @@ from ..text import nfc
 from .footnotes import SUPERSCRIPTS
 
 _WORD = re.compile(r"[^\W_]+")
-_FOOTNOTE_DEF = re.compile(r"^\[\^\w+\]:\s*(.*)$", re.M)
+FOOTNOTE_DEF = re.compile(r"^\[\^\w+\]:\s*(.*)$", re.M)
 _FOOTNOTE_REF = re.compile(r"\[\^\w+\]")
 # Python-Markdown passes these through as HTML: `<https://…>` is a link showing its address,
 # any other tag-like `<…>` is hidden by the browser.
@@ -94,8 +94,8 @@ def problems(source: str, output: str, dropped: tuple[str, ...] = ()) -> list[st
     """What the output lost or added compared with the source ([] when faithful)."""
     _, front_text, body = output.split("---\n", 2)
     front = yaml.safe_load(front_text) or {}
-    notes = [_shown(note) for note in _FOOTNOTE_DEF.findall(body)]
-    main = _shown(_FOOTNOTE_REF.sub(" ", _FOOTNOTE_DEF.sub("", body)))
+    notes = [_shown(note) for note in FOOTNOTE_DEF.findall(body)]
+    main = _shown(_FOOTNOTE_REF.sub(" ", FOOTNOTE_DEF.sub("", body)))
     source_words = words(source)
     found: list[str] = []
     expected = Counter(_front_words(front)) + Counter(words(main))

@@ -23,7 +23,7 @@ _SECTION = re.compile(r"^\s*(?:\*\*)?([IVXLC]+\.\s+\S.{2,160}?)(?:\*\*)?\s*$")
 # The lookahead lets the regex engine skip to the next possible markup character.
 _MARKUP = re.compile(r"(?=[!\[*_`>#|])(?:!\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|[*_`>#|]+|\[([^\]]*)\]\([^)]*\))")
 # The marker of a footnote's text (`[^1]:`): the text itself is the document's and is searched.
-_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
+FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Entry:
 
 def plain(markdown: str) -> str:
     """Markdown body as plain text, one space between words."""
-    text = _FOOTNOTE_DEF.sub(" ", markdown)
+    text = FOOTNOTE_DEF.sub(" ", markdown)
     text = _MARKUP.sub(lambda m: m.group(1) or " ", text)
     return " ".join(text.split())  # text.squash, faster: str.split() and `\s` split on the same characters
 

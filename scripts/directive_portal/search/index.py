@@ -140,7 +140,7 @@ def _vocabulary_text(words: list[tuple[str, int]]) -> bytes:
     return "".join(f"{term}\t{count}\n" for term, count in words).encode("utf-8")
 
 
-def _json(value) -> bytes:
+def compact_json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -211,7 +211,7 @@ class _Plan:
 
     def _records(self, start: int) -> bytes:
         type_index, issuer_index = self.type_index, self.issuer_index
-        return _json([[e.url, e.title, e.number, type_index[e.type], issuer_index.get(e.issuer, 0),
+        return compact_json([[e.url, e.title, e.number, type_index[e.type], issuer_index.get(e.issuer, 0),
                        e.date_display, e.summary, e.headings, KINDS.index(e.kind)]
                       + ([1] if e.replaced else [])  # 1: replaced by another document (lifecycle.py)
                       for e in self.docs[start:start + BLOCK]])
@@ -222,7 +222,7 @@ class _Plan:
         for doc_id, entry in enumerate(docs):
             for slug in entry.topics:
                 topic_members[slug].append(doc_id)
-        return _json({
+        return compact_json({
             "type": [self.type_index[e.type] for e in docs],
             "issuer": [self.issuer_index.get(e.issuer, 0) for e in docs],
             "year": [e.date.year if e.date else 0 for e in docs],
@@ -240,7 +240,7 @@ class _Plan:
         years = sorted({e.date.year for e in docs if e.date}, reverse=True)
         common = sorted((t for t, p in default.items() if len(p) > max(COMMON_SHARE * len(docs), COMMON_MIN_DOCS)
                          and " " not in t and t[0] not in "#~"), key=lambda t: (len(default[t]), t))
-        return _json({
+        return compact_json({
             "root": root + "/", "docs": len(docs), "block": BLOCK,
             "shards": self.default_count, "fullShards": self.full_count,
             "types": [[t, self.type_labels[t]] for t in self.types], "issuers": self.issuers,

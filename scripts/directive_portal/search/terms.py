@@ -22,7 +22,7 @@ import unicodedata
 from itertools import chain, islice
 
 from ..model import DOCUMENT_TYPES, TYPE_CODES, TYPE_WORDS
-from ..references import canonical_id, citation_key
+from ..numbers import canonical_id, citation_key
 from ..text import fold
 
 _SYLLABLE = re.compile(r"[a-z0-9]+")

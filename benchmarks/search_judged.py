@@ -1,6 +1,6 @@
 """Recall@3 and MRR of three engines on the judged queries, on the same site.
 
-    python -m directive_portal.bench.search_judged [--work DIR] [--out benchmarks/search-judged.json]
+    python -m benchmarks.search_judged [--work DIR] [--out benchmarks/search-judged.json]
 
 The site is the real content/ plus tests/fixtures/search/van-ban (`bench.judged.judged_content`),
 built with the repository's mkdocs.yml: the portal's search answers under node

@@ -19,10 +19,10 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 
-from ..content import load_content
-from ..graph import build_graph
-from ..pages import build_site
-from ..references import find_citations
+from directive_portal.content import load_content
+from directive_portal.graph import build_graph
+from directive_portal.pages import build_site
+from directive_portal.references import find_citations
 
 _DOCUMENT_PAGE = re.compile(r"^van-ban/\d{4}/[^/]+/index\.html$")
 
@@ -78,10 +78,13 @@ class _MemorySampler(threading.Thread):
 
 def run_build(config_file: str, json_path: str, log_path: str) -> BuildRun:
     """Build `config_file` in a child process; wall time and peak RSS from wait4."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
+    # The child finds this folder's modules (`benchmarks.timed`) from the repository root.
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    path = os.pathsep.join(filter(None, (repo, os.environ.get("PYTHONPATH"))))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore", PYTHONPATH=path)
     with open(log_path, "w", encoding="utf-8") as log:
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", "directive_portal.bench.timed", config_file, json_path],
+        child = subprocess.Popen([sys.executable, "-m", "benchmarks.timed", config_file, json_path],
                                  stdout=log, stderr=subprocess.STDOUT, env=env)
         sampler = _MemorySampler(child.pid)
         sampler.start()

@@ -1,6 +1,6 @@
 """Run one `mkdocs build` and record where its time goes, by plugin event and by phase.
 
-    python -m directive_portal.bench.timed CONFIG_FILE OUT_JSON
+    python -m benchmarks.timed CONFIG_FILE OUT_JSON
 
 Builds exactly as `mkdocs build` does (startup, build, shutdown), with every
 plugin event handler and MkDocs' two per-page phases wrapped in a timer:
@@ -129,7 +129,7 @@ def timed_build(config_file: str) -> dict:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 2:
-        print("cách dùng: python -m directive_portal.bench.timed CONFIG_FILE OUT_JSON", file=sys.stderr)
+        print("cách dùng: python -m benchmarks.timed CONFIG_FILE OUT_JSON", file=sys.stderr)
         return 2
     result = timed_build(argv[0])
     with open(argv[1], "w", encoding="utf-8") as handle:

@@ -16,8 +16,8 @@ import os
 import re
 from dataclasses import dataclass
 
-from ..references import find_citations
-from ..text import nfc, squash
+from directive_portal.references import find_citations
+from directive_portal.text import nfc, squash
 
 _ROMAN = re.compile(r"^(?:[IVX]+)\.\s+(?P<text>\S.*)$")
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.\s+(?P<text>\S.*)$")

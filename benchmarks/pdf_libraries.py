@@ -1,6 +1,6 @@
 """Compare PDF text libraries on our PDFs: words kept, order, speed (README, "PDF import").
 
-    python -m directive_portal.bench.pdf_libraries REFERENCE.txt FILE.pdf...
+    python -m benchmarks.pdf_libraries REFERENCE.txt FILE.pdf...
 
 REFERENCE.txt holds the words the PDFs print (any layout). For each library
 installed (pypdfium2, pdfminer.six, pypdf) and each PDF: milliseconds per page
@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from difflib import SequenceMatcher
 
-from ..importer.check import words
+from directive_portal.importer.check import words
 
 
 def _pdfium(path: str) -> tuple[str, int]:

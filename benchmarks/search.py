@@ -1,6 +1,6 @@
 """Search benchmark: bytes a phone downloads per query, latency, index build time and size.
 
-    python -m directive_portal.bench.search [--docs N] [--out benchmarks/search.json]
+    python -m benchmarks.search [--docs N] [--out benchmarks/search.json]
 
 Generates N documents (`bench.corpus.generate_corpus`, seed 0), builds the site
 twice with the repo's mkdocs.yml (as is, and with Material's `search` plugin
@@ -129,14 +129,12 @@ def tree_size(folder: str) -> dict:
 
 def index_time(content_dir: str) -> dict:
     """Time of the search writer's own work, apart from the rest of the build."""
-    from ..content import load_content
-    from ..graph import build_graph
-    from ..pages import build_site
-    from ..search.entries import entries
-    from ..search.index import build_index
+    from directive_portal.pipeline import build
+    from directive_portal.search.entries import entries
+    from directive_portal.search.index import build_index
 
-    content = load_content(content_dir)
-    site = build_site(build_graph(content.documents), list(content.topics))
+    built = build(content_dir)
+    site, content = built.site, built.content
     start = time.perf_counter()
     found = entries(site)
     build_index(found, list(content.topics), full_text=False)
@@ -148,13 +146,10 @@ def index_time(content_dir: str) -> dict:
 
 def rewrite_search(content_dir: str, site_dir: str) -> None:
     """What the build's search writer and asset copy do, without rebuilding every page."""
-    from ..content import load_content
-    from ..graph import build_graph
-    from ..pages import build_site
-    from ..search import write
+    from directive_portal.pipeline import build
+    from directive_portal.search import write
 
-    content = load_content(content_dir)
-    write(build_site(build_graph(content.documents), list(content.topics)), site_dir, None)
+    write(build(content_dir).site, site_dir, None)
     assets = os.path.join(site_dir, "assets", "search")
     shutil.rmtree(assets, ignore_errors=True)
     shutil.copytree(os.path.join(REPO_ROOT, "overrides", "assets", "search"), assets)

@@ -1,6 +1,6 @@
 """Page weight on a phone: what a document page costs to load, ours against stock Material.
 
-    python -m directive_portal.bench.page_weight [--content content] [--out benchmarks/page-weight.md]
+    python -m benchmarks.page_weight [--content content] [--out benchmarks/page-weight.md]
 
 Builds the content twice — with this repository's mkdocs.yml (overrides and
 plugin), and as stock Material would (same Markdown, no overrides, no plugin,
@@ -183,7 +183,7 @@ def report(ours: tuple[Load, Load], stock: tuple[Load, Load], command: str, sear
 
 
 def main(argv: list[str] | None = None) -> int:
-    repo = Path(__file__).resolve().parents[3]
+    repo = Path(__file__).resolve().parents[1]
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--content", default=str(repo / "content"))
     parser.add_argument("--out", default=str(repo / "benchmarks" / "page-weight.md"))
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             ours = measure(root / "ours" / "site", urls[0], urls[1], browser)
             stock = measure(root / "stock" / "site", urls[0], urls[1], browser)
             browser.close()
-    command = "python -m directive_portal.bench.page_weight"
+    command = "python -m benchmarks.page_weight"
     text = report(ours, stock, command, search_note)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")

@@ -10,7 +10,7 @@ ward in the forms real documents use, with date, issuer and subject, and
 declares them in `references` as the importer does. Some copies are unsigned:
 blank number, and sometimes a month-only date. Same seed, same corpus.
 
-    python -m directive_portal.bench.corpus OUT_DIR N [--seed S] [--seeds FOLDER]
+    python -m benchmarks.corpus OUT_DIR N [--seed S] [--seeds FOLDER]
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ import shutil
 import sys
 from dataclasses import dataclass
 
-from ..importer.writer import render
-from ..model import DOCUMENT_TYPES, PartialDate
-from ..paths import TOPICS_FILE, document_relpath
+from directive_portal.importer.writer import render
+from directive_portal.model import DOCUMENT_TYPES, PartialDate
+from directive_portal.paths import TOPICS_FILE, document_relpath
 from . import pools
 from .seedtext import SeedsNotFound, SeedText, read_seed_text
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The raw seed texts kept in the repo (the same files as the project's seeds).
 DEFAULT_SEEDS = os.path.join(REPO_ROOT, "tests", "fixtures", "import", "seeds")
 FIRST_DAY = datetime.date(2015, 1, 1).toordinal()
@@ -213,7 +213,7 @@ def generate_corpus(content_dir: str, n: int, seed: int = 0, seeds_dir: str = DE
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m directive_portal.bench.corpus",
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.corpus",
                                      description="Sinh bộ văn bản tổng hợp để đo hiệu năng cổng văn bản.")
     parser.add_argument("out_dir", help="thư mục nội dung sẽ tạo (như content/)")
     parser.add_argument("n", type=int, help="số văn bản")

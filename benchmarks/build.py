@@ -1,6 +1,6 @@
 """The build benchmark: the portal against plain Material at 1,000, 5,000 and 10,000 documents.
 
-    python -m directive_portal.bench.build [--sizes 1000,5000,10000] [--quick] [--write-report]
+    python -m benchmarks.build [--sizes 1000,5000,10000] [--quick] [--write-report]
 
 For each size: generate the corpus (cached in the work folder), then, back to
 back, build it with plain Material (the baseline: same Markdown, theme and
@@ -100,7 +100,7 @@ def prepare_corpus(folder: str, n: int, seed: int, seeds_dir: str) -> tuple[str,
 
 
 def _edited_document(content_dir: str) -> str:
-    from ..content import document_files
+    from directive_portal.content import document_files
 
     files = document_files(content_dir)
     return os.path.join(content_dir, files[len(files) // 2])
@@ -161,7 +161,7 @@ def machine() -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m directive_portal.bench.build",
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.build",
                                      description="Đo thời gian, bộ nhớ và dung lượng khi dựng cổng với nhiều văn bản.")
     parser.add_argument("--sizes", default="1000,5000,10000", help="số văn bản, cách nhau bởi dấu phẩy")
     parser.add_argument("--quick", action="store_true", help="chạy nhanh (200 văn bản, 1 lần) để thử trong CI")
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
 
     started = time.time()
-    results = {"machine": machine(), "command": "python -m directive_portal.bench.build " + " ".join(argv or sys.argv[1:]),
+    results = {"machine": machine(), "command": "python -m benchmarks.build " + " ".join(argv or sys.argv[1:]),
                "sizes": []}
     for n in sizes:
         modes = tuple(m.strip() for m in args.serve_modes.split(",") if m.strip()) if n in serve_sizes else ()

@@ -1,1 +1,0 @@
-"""Benchmarks and the synthetic corpus they run on (`python -m directive_portal.bench...`)."""
