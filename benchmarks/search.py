@@ -56,7 +56,7 @@ class Sizes:
         return self.cache[full]
 
 
-def _sum(sizes: Sizes, urls: list[str]) -> dict:
+def sum_sizes(sizes: Sizes, urls: list[str]) -> dict:
     raw = gz = 0
     for url in urls:
         r, g = sizes.of(url)
@@ -110,9 +110,9 @@ def measure_ours(browser, site_dir: str) -> dict:
             before = len(fetched)
             latency, count, top = page.evaluate(_WAIT_PAGE, query)
             runs.append({"query": query, "ms": round(latency, 1), "results": count, "top": top,
-                         "bytes": _sum(sizes, search_urls(fetched[before:]))})
+                         "bytes": sum_sizes(sizes, search_urls(fetched[before:]))})
         outside = [u for u in fetched if not u.startswith(base)]
-    first = _sum(sizes, on_load)
+    first = sum_sizes(sizes, on_load)
     first_query = {k: first[k] + runs[0]["bytes"][k] for k in first}
     return {"page_load": first, "first_query": first_query, "runs": runs, "outside_requests": outside}
 

@@ -7,10 +7,10 @@ import os
 import shutil
 import time
 
-from .search import QUERIES, _sum, phone_page, tree_size
+from .search import QUERIES, sum_sizes, phone_page, tree_size
 
 # Material reads the query on keyup; the list is re-rendered once the worker answers.
-_WAIT_MATERIAL = """async (q) => {
+WAIT_MATERIAL = """async (q) => {
   const input = document.querySelector('.md-search__input');
   const result = document.querySelector('.md-search-result');
   input.value = q;
@@ -40,11 +40,11 @@ def measure_material(browser, site_dir: str) -> dict:
         load_ms = (time.perf_counter() - start) * 1000  # page load until the index is ready
         for query in QUERIES:
             before = len(fetched)
-            latency, count, meta, top = page.evaluate(_WAIT_MATERIAL, query)
+            latency, count, meta, top = page.evaluate(WAIT_MATERIAL, query)
             runs.append({"query": query, "ms": round(latency, 1), "results": count, "meta": meta, "top": top.strip(),
-                         "bytes": _sum(sizes, fetched[before:])})
+                         "bytes": sum_sizes(sizes, fetched[before:])})
         search = [u for u in fetched if "search" in u or "lunr" in u]
-    total = _sum(sizes, search)
+    total = sum_sizes(sizes, search)
     return {"search_files": total, "load_ms": round(load_ms), "runs": runs,
             "index": sizes.of(base + "search/search_index.json")}
 
@@ -79,6 +79,6 @@ def measure_pagefind(browser, site_dir: str, work: str) -> dict:
             before = len(fetched)
             latency, count, top = page.evaluate(_PAGEFIND, query)
             runs.append({"query": query, "ms": round(latency, 1), "results": count, "top": top,
-                         "bytes": _sum(sizes, [u for u in fetched[before:] if "/pagefind/" in u])})
+                         "bytes": sum_sizes(sizes, [u for u in fetched[before:] if "/pagefind/" in u])})
     return {"index_s": round(index_s, 1), "index": tree_size(os.path.join(copy, "pagefind")),
-            "page_load": _sum(sizes, [u for u in fetched[:loaded] if "/pagefind/" in u]), "runs": runs}
+            "page_load": sum_sizes(sizes, [u for u in fetched[:loaded] if "/pagefind/" in u]), "runs": runs}

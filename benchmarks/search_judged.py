@@ -22,7 +22,7 @@ import tempfile
 
 from .judged import evaluate_portal, judged_content, load_judged, score
 from .search import phone_page
-from .search_engines import _WAIT_MATERIAL
+from .search_engines import WAIT_MATERIAL
 from .sitebuild import REPO_ROOT, build, write_config
 from .static_server import CHROMIUM, CHROMIUM_ARGS
 
@@ -55,7 +55,7 @@ def ranked_material(browser, site_dir: str, queries: list[str]) -> list[list[str
                                "document.querySelector('.md-search-result__meta').textContent)", timeout=300_000)
         answers = []
         for query in queries:
-            page.evaluate(_WAIT_MATERIAL, query)
+            page.evaluate(WAIT_MATERIAL, query)
             answers.append(_relative(base, page.evaluate(_MATERIAL_URLS)))
     return answers
 
