@@ -252,3 +252,18 @@ def test_self_implementation_and_loops_are_reported():
     older = document(number="1-KH/ĐU", date="'2026-01-05'",
                      references="[{id: 1-KH/ĐU, date: '2021-03-01', relation: implements}]")
     assert implementation_cycles([read_document("d.md", older)[0]]) == []
+
+
+@pytest.mark.parametrize("text, parse", [
+    ("[Trang](https://a.vn/x) và <https://a.vn/y>", False),
+    ("[a](javascript:x)", True), ("[a](HTTP://x)", True), ("[a]( javascript:x)", True),
+    ("[a](<javascript:x>)", True), ("[a](&#106;avascript:x)", True), ("![i](https://a.vn/i.png)", True),
+    ("Đoạn\n{: onclick=x }", True), ("[a][r]\n\n[r]: javascript:x", True),
+])
+def test_the_quick_test_sends_every_possible_refusal_to_the_parser(text, parse):
+    """The build parses a body's links only when the page could refuse something in it."""
+    from directive_portal.links import may_refuse
+
+    assert may_refuse(text) is parse
+    if not parse:
+        assert find_links(text).refused == ()

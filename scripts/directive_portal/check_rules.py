@@ -91,8 +91,8 @@ def secrecy_marks(path: str, text: str) -> list[Problem]:
 
 def control_characters(path: str, text: str) -> list[Problem]:
     """Invisible control characters: they make feeds unreadable or reorder what is shown."""
-    if not _CONTROL.search(text):
-        return []
+    if text.replace("\n", "").replace("\t", "").isprintable() or not _CONTROL.search(text):
+        return []  # most files: every character printable (a quick test in C)
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         match = _CONTROL.search(line)
@@ -105,6 +105,8 @@ def control_characters(path: str, text: str) -> list[Problem]:
 
 
 def deep_nesting(path: str, text: str) -> list[Problem]:
+    if " " * 80 not in text and "\t" not in text and sum(text.count(ch) for ch in "*_>[]") < 100:
+        return []  # most files: neither deep indentation nor that many marks at all
     match = _TOO_DEEP.search(text)
     if match is None:
         return []

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from . import check_rules, link_rules
 from .collisions import content_files
+from .links import may_refuse
 from .consistency import duplicate_numbers, implementation_cycles
 from .frontmatter import read_document, split_front_matter
 from .model import Document, Problem, Topic
@@ -160,8 +161,9 @@ def page_rules(shown: str, text: str) -> list[Problem]:
         return problems + deep  # the Markdown parser below would fail on it
     if check_rules.may_hold_unsafe_html(text):
         problems += check_rules.unsafe_html(shown, _body_only(text))
-    found, offset = link_rules.body_links(text)
-    problems += link_rules.refused_markup(shown, found, offset)
+    if may_refuse(text):
+        found, offset = link_rules.body_links(text)
+        problems += link_rules.refused_markup(shown, found, offset)
     return problems
 
 

@@ -25,6 +25,10 @@ from .safe_markdown import attribute_problem, resolve_placeholders
 EXTENSIONS = ("footnotes", "attr_list", "tables", "sane_lists", "directive_portal.safe_markdown")
 # Text without any of these has no link, image or attribute list: no need to parse it.
 _MARKERS = re.compile(r"\]\(|\]\[|\]:|\{|<[a-zA-Z]")
+# Text without any of these has nothing a page would refuse: its links, if any, are web
+# addresses (`[a](https://…)`, `<https://…>`: raw HTML is shown as text), with no attribute
+# list, image or link definition.
+_MAY_REFUSE = re.compile(r"\{|!\[|\]:|\]\[|\]\((?!https?://)")
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,11 @@ class _Locator:
                         self.current = max(self.current, index)
                         return index + 1
         return self.current + 1
+
+
+def may_refuse(text: str) -> bool:
+    """False when the page keeps every attribute and address of this text (no need to parse it)."""
+    return _MAY_REFUSE.search(text) is not None
 
 
 def find_links(text: str) -> Found:
