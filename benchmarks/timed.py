@@ -33,13 +33,12 @@ def _timer(totals: dict, key: tuple[str, str], func: Callable) -> Callable:
     return timed
 
 
-def _wrap_writers(totals: dict, side_file: str) -> list[tuple[object, str, Callable]]:
+def _wrap_writers(totals: dict, side_file: str) -> tuple:
     """Time each extra-output writer of the portal (search index, feeds...) on its own.
 
     A one-off build runs the writers in a child process (`outputs.start`): there each
     timing is appended to `side_file`, which `timed_build` reads back.
     """
-    import importlib
     import os
 
     parent = os.getpid()
@@ -59,18 +58,11 @@ def _wrap_writers(totals: dict, side_file: str) -> list[tuple[object, str, Calla
 
         return run
 
-    try:
-        from directive_portal import outputs
-    except ImportError:
-        return []
-    restore = []
-    for spec in outputs.WRITERS:
-        module_name, func = spec.split(":")
-        module = importlib.import_module(module_name)
-        original = getattr(module, func)
-        setattr(module, func, reported(("writer", module_name.rsplit(".", 1)[-1]), original))
-        restore.append((module, func, original))
-    return restore
+    from directive_portal import outputs
+
+    original = outputs.WRITERS
+    outputs.WRITERS = tuple(reported(("writer", w.__module__.rsplit(".", 1)[-1]), w) for w in original)
+    return original
 
 
 def timed_build(config_file: str) -> dict:
@@ -104,8 +96,9 @@ def timed_build(config_file: str) -> dict:
             config.plugins.on_shutdown()
     finally:
         build_module._populate_page, build_module._build_page = original_populate, original_render
-        for module, func, original in restore:
-            setattr(module, func, original)
+        from directive_portal import outputs
+
+        outputs.WRITERS = restore
         if os.path.exists(side_file):
             with open(side_file, encoding="utf-8") as handle:
                 for line in handle:

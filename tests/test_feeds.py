@@ -6,7 +6,7 @@ import posixpath
 import xml.etree.ElementTree as ET
 
 from directive_portal.feeds import feeds
-from directive_portal.outputs import Settings
+from directive_portal.site_files import Settings
 from phone_fixture_site import phone_fixture_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -15,27 +15,22 @@ from pathlib import Path
 import pytest
 
 from directive_portal import outputs
-from directive_portal.content import load_content
-from directive_portal.graph import build_graph
-from directive_portal.pages import build_site
+from directive_portal.pipeline import build
 
 REPO = Path(__file__).resolve().parent.parent
 
 SCRIPT = textwrap.dedent("""
     import os, sys
     from directive_portal import outputs
-    from directive_portal.content import load_content
-    from directive_portal.graph import build_graph
-    from directive_portal.pages import build_site
+    from directive_portal.pipeline import build
 
     def broken(site, site_dir, settings):
         raise ValueError("hỏng")
 
-    content = load_content(sys.argv[1])
-    site = build_site(build_graph(content.documents), list(content.topics))
+    site = build(sys.argv[1]).site
     settings = outputs.Settings("https://vanban.example.vn/", "Cổng", "content")
     if sys.argv[3] == "broken":
-        outputs.WRITERS = outputs.WRITERS + ["__main__:broken"]
+        outputs.WRITERS = outputs.WRITERS + (broken,)
     writing = outputs.start(site, sys.argv[2], settings, background=True)
     print("child" if writing.pid and writing.pid != os.getpid() else "same process", flush=True)
     try:
@@ -52,8 +47,7 @@ def _run(out: Path, mode: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def site():
-    content = load_content(str(REPO / "content"))
-    return build_site(build_graph(content.documents), list(content.topics))
+    return build(str(REPO / "content")).site
 
 
 def _files(folder: Path) -> dict[str, bytes]:

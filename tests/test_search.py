@@ -7,9 +7,7 @@ import os
 
 import pytest
 
-from directive_portal.content import load_content
-from directive_portal.graph import build_graph
-from directive_portal.pages import build_site
+from directive_portal import pipeline
 from directive_portal.search.entries import entries, headings, plain
 from directive_portal.search.index import BLOCK, b36, build_index, fnv1a
 from benchmarks.sitebuild import REPO_ROOT, build, content_with_documents, write_config
@@ -78,10 +76,9 @@ def test_hash_is_32_bit_fnv1a():
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
     content = content_with_documents(str(tmp_path_factory.mktemp("search") / "content"), FIXTURE_DOCS)
-    loaded = load_content(content)
-    assert not loaded.errors
-    site = build_site(build_graph(loaded.documents), list(loaded.topics))
-    return build_index(entries(site), list(loaded.topics))
+    built = pipeline.build(content)
+    assert not built.errors
+    return build_index(entries(built.site), list(built.content.topics))
 
 
 def _postings(index, term: str) -> dict[int, int]:
@@ -196,8 +193,7 @@ def test_pairs_stay_within_a_sentence():
 
 def test_each_number_named_keeps_its_strongest_relation(tmp_path):
     content = content_with_documents(str(tmp_path / "content"), FIXTURE_DOCS)
-    loaded = load_content(content)
-    found = {e.url: e for e in entries(build_site(build_graph(loaded.documents), list(loaded.topics)))}
+    found = {e.url: e for e in entries(pipeline.build(content).site)}
     plan = dict(found["van-ban/2026/2026-01-15-ke-hoach-trach-nhiem-giai-trinh/"].cites)
     assert plan["53-CT/TW"] == "implements"  # also named in its subject and its text: carrying out is stronger
     letter = dict(found["van-ban/2025/2025-12-20-cong-van-tuyen-truyen/"].cites)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from directive_portal.outputs import Settings
+from directive_portal.site_files import Settings
 from directive_portal.shortlinks import number_slug, pages, targets
 from phone_fixture_site import phone_fixture_site
 

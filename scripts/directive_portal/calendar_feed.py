@@ -11,14 +11,13 @@ the build time. Written by `outputs.write_all`.
 from __future__ import annotations
 
 import datetime
-import os
 import uuid
 from urllib.parse import urljoin
 
 from icalendar import Calendar, Event
 
 from .cascade_pages import CALENDAR_PATH, DeadlinesView
-from .outputs import Settings
+from .site_files import Settings, write_files
 from .pages import Site
 
 _NAMESPACE = uuid.UUID("0b7c3f0e-5a1e-4c55-8d57-6a4f1d2b9c31")
@@ -50,5 +49,4 @@ def calendar(site: Site, settings: Settings) -> bytes:
 
 
 def write(site: Site, site_dir: str, settings: Settings) -> None:
-    with open(os.path.join(site_dir, CALENDAR_PATH), "wb") as handle:
-        handle.write(calendar(site, settings))
+    write_files(site_dir, {CALENDAR_PATH: calendar(site, settings)})

@@ -10,16 +10,13 @@ derived from each page's path, so they stay stable when the site moves.
 
 from __future__ import annotations
 
-import os
-import posixpath
 import uuid
 import xml.etree.ElementTree as ET
-from urllib.parse import urljoin
 
 from .model import Document, PartialDate
-from .outputs import Settings
 from .pages import Site, TopicView
 from .share import description
+from .site_files import Settings, link, write_files
 
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 50  # entries per feed: the newest documents
@@ -34,13 +31,6 @@ def _timestamp(date: PartialDate | None) -> str:
 
 def _urn(path: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_NAMESPACE, path)}"
-
-
-def _href(target: str, feed_path: str, site_url: str) -> str:
-    if site_url:
-        return urljoin(site_url.rstrip("/") + "/", target)
-    relative = posixpath.relpath(target or ".", posixpath.dirname(feed_path) or ".")
-    return relative + "/" if target.endswith("/") and not relative.endswith("/") else relative
 
 
 def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
@@ -67,8 +57,8 @@ def build_feed(site: Site, documents: list[Document], feed_path: str, page_url: 
     _sub(feed, "subtitle", f"Văn bản mới của {settings.site_name}")
     _sub(feed, "id", _urn(feed_path))
     _sub(feed, "updated", _timestamp(newest))
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=_href(feed_path, feed_path, settings.site_url))
-    _sub(feed, "link", rel="alternate", type="text/html", href=_href(page_url, feed_path, settings.site_url))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=link(feed_path, feed_path, settings.site_url))
+    _sub(feed, "link", rel="alternate", type="text/html", href=link(page_url, feed_path, settings.site_url))
     author = _sub(feed, "author")
     _sub(author, "name", settings.site_name)
     for doc in ordered:
@@ -77,13 +67,13 @@ def build_feed(site: Site, documents: list[Document], feed_path: str, page_url: 
         _sub(entry, "title", doc.title)
         _sub(entry, "id", _urn(doc.url))
         _sub(entry, "updated", _timestamp(doc.date or newest))
-        _sub(entry, "link", rel="alternate", type="text/html", href=_href(doc.url, feed_path, settings.site_url))
+        _sub(entry, "link", rel="alternate", type="text/html", href=link(doc.url, feed_path, settings.site_url))
         if doc.issuer:
             _sub(_sub(entry, "author"), "name", doc.issuer)
         _sub(entry, "summary", description(view) + _changes(view))
         for item in view.changes:  # the documents this one replaces or amends
             if item.url:
-                _sub(entry, "link", rel="related", type="text/html", href=_href(item.url, feed_path, settings.site_url),
+                _sub(entry, "link", rel="related", type="text/html", href=link(item.url, feed_path, settings.site_url),
                      title=item.label)
         for topic in view.topics:
             _sub(entry, "category", term=topic.slug, label=topic.title)
@@ -106,8 +96,4 @@ def feeds(site: Site, settings: Settings) -> dict[str, bytes]:
 
 
 def write(site: Site, site_dir: str, settings: Settings) -> None:
-    for path, data in feeds(site, settings).items():
-        target = os.path.join(site_dir, *path.split("/"))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(data)
+    write_files(site_dir, feeds(site, settings))

@@ -8,40 +8,23 @@ the function it returns before the finished site replaces the old one.
 from __future__ import annotations
 
 import gc
-import importlib
 import os
 import signal
 import sys
 import threading
 import traceback
-from dataclasses import dataclass, field
-
+from . import calendar_feed, feeds, search, shortlinks
 from .pages import Site
+from .site_files import Settings
 
 
-@dataclass(frozen=True)
-class Settings:
-    site_url: str  # "" when mkdocs.yml sets none
-    site_name: str
-    docs_dir: str
-    # Kept by the caller between `mkdocs serve` rebuilds, for writers that can reuse
-    # their per-document work (one key per writer); None for a one-off build.
-    cache: dict | None = field(default=None, compare=False)
-
-
-WRITERS: list[str] = [
-    # "directive_portal.<module>:write", one line per output; order does not matter.
-    "directive_portal.feeds:write",
-    "directive_portal.shortlinks:write",
-    "directive_portal.search:write",
-    "directive_portal.calendar_feed:write",
-]
+# One line per output, each `write(site, site_dir, settings)`; order does not matter.
+WRITERS = (feeds.write, shortlinks.write, search.write, calendar_feed.write)
 
 
 def write_all(site: Site, site_dir: str, settings: Settings) -> None:
-    for spec in WRITERS:
-        module_name, func = spec.split(":")
-        getattr(importlib.import_module(module_name), func)(site, site_dir, settings)
+    for write in WRITERS:
+        write(site, site_dir, settings)
 
 
 class Writing:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from .outputs import Settings
+from .site_files import Settings
 from .pages import DirectiveView, Site
 
 PREFIX = "so"

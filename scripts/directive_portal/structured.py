@@ -7,22 +7,9 @@ JSON-LD context declares `url` as an IRI, resolved against the page's address).
 
 from __future__ import annotations
 
-import posixpath
-from urllib.parse import urljoin
 
 from .pages import DocumentView
-
-
-def link(target: str, page_url: str, site_url: str = "") -> str:
-    """Address of a site-relative URL seen from a page: absolute with a site_url."""
-    if site_url:
-        return urljoin(site_url if site_url.endswith("/") else site_url + "/", target)
-    # A directory URL (`van-ban/2026/x/`) is its own folder; a file URL sits in its parent's.
-    folder = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
-    relative = posixpath.relpath(target or ".", folder or ".")
-    if target.endswith("/") and not relative.endswith("/"):
-        relative += "/"
-    return relative
+from .site_files import link
 
 
 def legislation(view: DocumentView, page_url: str, site_url: str = "") -> dict:

@@ -1,6 +1,6 @@
 """Site search that works from static files: built by `mkdocs build`, read by a small script.
 
-`write(site, site_dir, settings)` is registered in `outputs.WRITERS`; the
+`write(site, site_dir, settings)` is one of `outputs.WRITERS`; the
 browser side is `overrides/assets/search/engine.js` and `ui.js`. See `index.py` for the
 file layout and `benchmarks/search.md` for why it is built this way.
 """
