@@ -35,6 +35,7 @@ WRITERS: list[str] = [
     "directive_portal.shortlinks:write",
     "directive_portal.search:write",
     "directive_portal.calendar_feed:write",
+    "directive_portal.site_address:write",
 ]
 
 
