@@ -27,6 +27,13 @@ if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
   npm install --no-save --silent --prefix tests/browser axe-core@4 >/dev/null
 fi
 
+# Nu Html Checker (npm vnu-jar, a Java program) for the validity test of every built page.
+command -v java >/dev/null 2>&1 || apt_install default-jre-headless
+if [ ! -f tests/browser/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  command -v npm >/dev/null 2>&1 || apt_install npm
+  npm install --no-save --silent --prefix tests/browser vnu-jar >/dev/null
+fi
+
 # Headless Chromium for the browser tests (Debian packages; Playwright drives /usr/bin/chromium).
 command -v chromium >/dev/null 2>&1 || apt_install chromium chromium-driver
 
