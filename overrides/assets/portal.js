@@ -5,7 +5,8 @@
   "use strict";
   var CACHE = "portal-pages-v1"; /* same name as in sw.js */
   var script = document.currentScript;
-  var root = new URL((script && script.dataset.base || ".") + "/", location.href);
+  // base_url is ".", "..", or "/" on the 404 page (served at any depth): "/" + "/" would be "//".
+  var root = new URL((script && script.dataset.base || ".").replace(/\/+$/, "") + "/", location.href);
   var offlineCapable = "serviceWorker" in navigator && "caches" in window && window.isSecureContext;
 
   if (offlineCapable) {
