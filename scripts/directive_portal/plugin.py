@@ -32,7 +32,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import atomic, error_page, history, outputs, share
+from . import atomic, error_page, history, nowrap, outputs, share
 from .collisions import collisions, content_files
 from .content import load_content
 from .frontmatter import THEME_KEYS
@@ -254,6 +254,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if page.title is not None and not isinstance(page.title, Markup):
             page.title = escape(page.title)
         return html
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.filters["number_parts"] = nowrap.parts  # partials/portal-nowrap.html: numbers on one line
+        return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         assert self.site is not None
