@@ -112,7 +112,8 @@ def test_phone_toc_lists_every_level_of_the_long_plan(site):
 
 def test_document_first_line_says_type_number_date_issuer_before_the_subject(site):
     page = (site / PLAN / "index.html").read_text(encoding="utf-8")
-    kicker = visible(page[page.index('<p class="portal-kicker">'):page.index("<h1>", page.index('<p class="portal-kicker">'))])
+    start = page.index('<p class="portal-kicker">')
+    kicker = visible(page[start:page.index("</p>", start)])
     assert " ".join(kicker.split()) == "Kế hoạch (chưa có số) · tháng 3/2026 · Ban Thường vụ Đảng ủy phường Khương Đình"
 
 
@@ -145,3 +146,10 @@ def test_real_feed_has_no_blank_day_phrase(site):
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert "ngày tháng" not in feed and "ngày năm" not in feed
     assert "Công văn tháng 4/2026 của" in feed
+
+
+def test_unsigned_copy_prints_as_not_the_original(site):
+    page = (site / PLAN / "index.html").read_text(encoding="utf-8")
+    assert '<p class="portal-print-unsigned" hidden>Bản chưa có số — không phải bản chính</p>' in page
+    print_css = (site / "assets" / "print.css").read_text(encoding="utf-8")
+    assert re.search(r"\.portal-print-unsigned \{ display: block !important;", print_css)

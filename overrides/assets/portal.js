@@ -177,7 +177,19 @@
     }).catch(function () { status.textContent = "Không đọc được danh sách các trang đã lưu."; });
   }
 
+  /* The line at the foot of every print: where the page is and when it was printed. */
+  function printStamp() {
+    var stamp = document.querySelector("[data-portal-print-stamp]");
+    if (!stamp) return;
+    var now = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    stamp.textContent = "In từ " + pageKey(location.href) + " ngày " + two(now.getDate()) + "/" +
+      two(now.getMonth() + 1) + "/" + now.getFullYear();
+  }
+
   function start() {
+    printStamp();
+    window.addEventListener("beforeprint", printStamp);
     document.querySelectorAll("[data-portal-saved-list]").forEach(savedList);
     document.querySelectorAll("[data-portal-actions]").forEach(function (actions) {
       actions.hidden = false;

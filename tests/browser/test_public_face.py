@@ -134,3 +134,15 @@ def test_offline_page_lists_what_this_phone_saved(chromium, site_url):
         shot(page, "face-offline-list")
     finally:
         context.close()
+
+
+def test_every_print_carries_the_address_and_the_print_date(phone, site_url):
+    phone.goto(site_url + LETTER_URL)
+    stamp = phone.locator("[data-portal-print-stamp]")
+    assert not stamp.is_visible()  # on screen: nothing
+    phone.emulate_media(media="print")
+    assert stamp.is_visible()
+    assert re.fullmatch(re.escape("In từ " + site_url + LETTER_URL) + r" ngày \d\d/\d\d/20\d\d", stamp.inner_text().strip())
+    assert not phone.locator(".portal-kicker__facts").is_visible()  # the printed header says them
+    assert phone.locator(".portal-kicker__type").inner_text().strip().upper() == "CÔNG VĂN"
+    assert phone.locator(".portal-print-unsigned").count() == 0  # 15-CV/ĐU is signed
