@@ -153,3 +153,23 @@ def test_unsigned_copy_prints_as_not_the_original(site):
     assert '<p class="portal-print-unsigned" hidden>Bản chưa có số — không phải bản chính</p>' in page
     print_css = (site / "assets" / "print.css").read_text(encoding="utf-8")
     assert re.search(r"\.portal-print-unsigned \{ display: block !important;", print_css)
+
+
+def test_listing_facets_count_the_listed_documents_and_mark_the_current_one(site):
+    plans = (site / "van-ban" / "loai" / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    filters = plans[plans.index('<nav class="portal-filters"'):plans.index("</nav>", plans.index('<nav class="portal-filters"'))]
+    issuers = re.findall(r'href="\.\./\.\./co-quan/[^"]+/">([^<]+)</a>', filters)
+    assert issuers == ["Ban Thường vụ Đảng ủy phường Khương Đình (1)"]  # no ward that issued no plan
+    assert '<a href="./" aria-current="page" class="portal-facet--current">Kế hoạch (1)</a>' in filters
+    assert "Công văn" not in filters  # the listed set has no letter
+    header = re.findall(r'<th scope="col">([^<]+)</th>', plans)
+    assert header == ["Số, ký hiệu", "Ngày", "Trích yếu", "Cơ quan ban hành"]
+
+
+def test_year_and_filter_index_addresses_resolve(site):
+    year = (site / "van-ban" / "2026" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Văn bản năm 2026</h1>" in year
+    assert year.count('<td class="portal-table__title">') == 3 and "2025-cong-van" not in year
+    for folder, heading in (("loai", "Văn bản theo loại"), ("co-quan", "Văn bản theo cơ quan ban hành")):
+        page = (site / "van-ban" / folder / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>{heading}</h1>" in page and "Kế hoạch (1)" in page
