@@ -173,3 +173,11 @@ def test_year_and_filter_index_addresses_resolve(site):
     for folder, heading in (("loai", "Văn bản theo loại"), ("co-quan", "Văn bản theo cơ quan ban hành")):
         page = (site / "van-ban" / folder / "index.html").read_text(encoding="utf-8")
         assert f"<h1>{heading}</h1>" in page and "Kế hoạch (1)" in page
+
+
+def test_cited_issuers_go_by_their_full_names(site):
+    """content/co-quan.yml: "Ban Tuyên giáo và Dân vận Thành ủy" is the Hà Nội board."""
+    index = (site / "van-ban-dan-chieu" / "index.html").read_text(encoding="utf-8")
+    metas = re.findall(r'<span class="portal-list__meta">(.*?)</span>', index, re.S)
+    issuers = {part.strip() for m in metas for part in re.sub(r"<[^>]+>", "", m).split("·") if "Dân vận Thành ủy" in part}
+    assert issuers == {"Ban Tuyên giáo và Dân vận Thành ủy Hà Nội"}, issuers

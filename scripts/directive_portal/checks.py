@@ -41,7 +41,7 @@ class CheckResult:
 def check_content(content_dir: str, display_prefix: str = "") -> CheckResult:
     """Check a whole content folder; problem paths start with `display_prefix`."""
     content = load_content(content_dir, display_prefix)
-    graph = build_graph(content.documents, registry=content.registry)
+    graph = build_graph(content.documents, registry=content.registry, bodies=content.bodies)
     problems = list(content.problems) + [_prefixed(p, display_prefix) for p in graph.problems]
     problems += registry.unmatched(content.registry, graph.cited.values())
     problems += _drafts(content, display_prefix)

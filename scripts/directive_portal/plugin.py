@@ -40,6 +40,7 @@ from .markdown_spans import overlaps, protected_ranges
 from .graph import build_graph
 from .pages import Site, build_site, relative_md_link
 from .paths import TOPICS_FILE, is_document_path
+from .bodies import BODIES_FILE
 from .registry import REGISTRY_FILE
 
 log = get_plugin_logger(__name__)
@@ -147,7 +148,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(
                 f"{len(content.errors)} lỗi trong nội dung, chưa xây dựng trang (thư mục site/ giữ nguyên):\n{lines}"
             )
-        graph = build_graph(content.documents, self.citation_cache if serving else None, content.registry)
+        graph = build_graph(content.documents, self.citation_cache if serving else None, content.registry, content.bodies)
         for problem in graph.problems:
             log.warning(f"{prefix}{problem}")  # the graph names documents relative to docs_dir
         self.site = build_site(graph, list(content.topics), self.config.list_limit)
@@ -195,7 +196,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         before = {page.src: page for page in previous.pages} if previous is not None else {}
         for file in list(files):
             src = file.src_uri
-            if src in (TOPICS_FILE, REGISTRY_FILE) or (is_document_path(src) and src not in site.documents):
+            if src in (TOPICS_FILE, REGISTRY_FILE, BODIES_FILE) or (is_document_path(src) and src not in site.documents):
                 files.remove(file)  # the registry, and drafts: never published
             elif self.dirty and (src in site.documents or src in self.generated):
                 # An editor's file the portal shows data on (a document, the home page). With
