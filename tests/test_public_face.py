@@ -181,3 +181,16 @@ def test_cited_issuers_go_by_their_full_names(site):
     metas = re.findall(r'<span class="portal-list__meta">(.*?)</span>', index, re.S)
     issuers = {part.strip() for m in metas for part in re.sub(r"<[^>]+>", "", m).split("·") if "Dân vận Thành ủy" in part}
     assert issuers == {"Ban Tuyên giáo và Dân vận Thành ủy Hà Nội"}, issuers
+
+
+def test_topic_page_intro_links_and_most_cited_only_when_meaningful(site):
+    topic = (site / "chu-de" / "trach-nhiem-giai-trinh" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="portal-intro"><p><a href="../../van-ban-dan-chieu/53-ct-tw-2025/">Chỉ thị số' in topic
+    assert "(Atom)" not in topic and "Nhận tin khi chủ đề có văn bản mới" in topic
+    for path in sorted((site / "chu-de").glob("*/index.html")):
+        page = path.read_text(encoding="utf-8")
+        if "Văn bản được dẫn chiếu nhiều nhất" not in page:
+            continue
+        section = page[page.index('id="dan-chieu-nhieu-nhat"'):]
+        counts = [int(n) for n in re.findall(r"(\d+) văn bản dẫn chiếu", section)]
+        assert max(counts) > 1, f"{path}: a list where every directive is cited once is noise"

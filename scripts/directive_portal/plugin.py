@@ -32,7 +32,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import atomic, error_page, history, nowrap, outputs, share
+from . import atomic, error_page, history, intro_links, nowrap, outputs, share
 from .collisions import collisions, content_files
 from .content import load_content
 from .frontmatter import THEME_KEYS
@@ -258,6 +258,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["number_parts"] = nowrap.parts  # partials/portal-nowrap.html: numbers on one line
+        # topic.html: the directives a topic's intro names, linked (the site of the build under way)
+        env.filters["intro_paragraphs"] = lambda intro: intro_links.paragraphs(intro, self.site)
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
