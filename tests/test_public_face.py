@@ -194,3 +194,9 @@ def test_topic_page_intro_links_and_most_cited_only_when_meaningful(site):
         section = page[page.index('id="dan-chieu-nhieu-nhat"'):]
         counts = [int(n) for n in re.findall(r"(\d+) văn bản dẫn chiếu", section)]
         assert max(counts) > 1, f"{path}: a list where every directive is cited once is noise"
+
+
+def test_the_pdf_note_does_not_promise_a_file(site):
+    page = (site / PLAN / "index.html").read_text(encoding="utf-8")
+    assert "<summary>Muốn có bản PDF? Cách lưu trang này thành PDF</summary>" in page
+    assert "Bản PDF của văn bản" not in page and not re.search(r'href="[^"]+\.pdf"', page)
