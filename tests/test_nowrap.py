@@ -19,6 +19,8 @@ def test_words_joined_without_a_digit_are_left_alone():
     assert parts("các tổ chức chính trị - xã hội") == [("các tổ chức chính trị - xã hội", False)]
     assert parts("Thường trực/Ban Thường vụ") == [("Thường trực/Ban Thường vụ", False)]
     assert parts("") == [("", False)]
+    account = "H26-260320-00012345678901234567890123456"  # would push a phone's page sideways
+    assert parts(f"tài khoản {account}") == [(f"tài khoản {account}", False)]
     assert parts(None) == [("", False)]
 
 

@@ -22,10 +22,15 @@ from markdown.treeprocessors import Treeprocessor
 _JOINED = re.compile(r"(?<![^\W_])(?:…|\.\.\.)?-?[^\W_]+(?:[-/][^\W_]+)+")
 _BLANK = re.compile(r"^(?:…|\.\.\.)?-[^\W\d_]+/")
 _SKIP = {"code", "pre", "script", "style", "kbd", "samp"}
+# Longer than any document number (`123/2024/NĐ-CP`, `261-CV/BTGDVTU`): an account or file
+# code must still break, or it would push a phone's page sideways.
+MAX_LENGTH = 24
 
 
 def _is_number(token: str) -> bool:
     """A joined token is a number when it has a digit or is a blank number (`-CV/ĐU`)."""
+    if len(token) > MAX_LENGTH:
+        return False
     return any(ch.isdigit() for ch in token) or bool(_BLANK.match(token))
 
 
