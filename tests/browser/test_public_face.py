@@ -146,3 +146,14 @@ def test_every_print_carries_the_address_and_the_print_date(phone, site_url):
     assert not phone.locator(".portal-kicker__facts").is_visible()  # the printed header says them
     assert phone.locator(".portal-kicker__type").inner_text().strip().upper() == "CÔNG VĂN"
     assert phone.locator(".portal-print-unsigned").count() == 0  # 15-CV/ĐU is signed
+
+
+def test_a_short_link_typed_in_capitals_reaches_its_lower_case_folder(phone, site_url, phone_site):
+    """One folder per number (so/53-ct-tw/); the host's 404 page sends so/53-CT-TW/ there."""
+    not_found = (phone_site / "404.html").read_text(encoding="utf-8")
+    assert (phone_site / "so" / "53-ct-tw" / "index.html").is_file()
+    assert not [p for p in (phone_site / "so").iterdir() if p.name != p.name.lower()]
+    phone.route("**/so/53-CT-TW/", lambda route: route.fulfill(status=404, body=not_found,
+                                                               content_type="text/html; charset=utf-8"))
+    phone.goto(site_url + "so/53-CT-TW/")
+    phone.wait_for_url(re.compile(r".*/van-ban-dan-chieu/53-ct-tw-2025/$"))
