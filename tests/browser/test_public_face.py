@@ -157,3 +157,16 @@ def test_a_short_link_typed_in_capitals_reaches_its_lower_case_folder(phone, sit
                                                                content_type="text/html; charset=utf-8"))
     phone.goto(site_url + "so/53-CT-TW/")
     phone.wait_for_url(re.compile(r".*/van-ban-dan-chieu/53-ct-tw-2025/$"))
+
+
+@pytest.mark.parametrize("path", ["", LETTER_URL, "van-ban/", "chu-de/trach-nhiem-giai-trinh/", "khong/co/trang-nay/"])
+def test_dark_pages_pass_axe(dark_phone, site_url, phone_site, path):
+    """Contrast in the dark as in the light: axe-core finds no serious or critical violation."""
+    from test_a11y import axe_violations
+
+    not_found = (phone_site / "404.html").read_text(encoding="utf-8")
+    dark_phone.route("**/khong/co/trang-nay/", lambda route: route.fulfill(status=404, body=not_found,
+                                                                           content_type="text/html; charset=utf-8"))
+    dark_phone.goto(site_url + path)
+    assert scheme(dark_phone) == "slate"
+    assert axe_violations(dark_phone) == []
