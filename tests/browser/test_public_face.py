@@ -58,6 +58,10 @@ def test_numbers_are_never_broken_across_lines(phone, site_url, path):
     broken = [text for text, lines in numbers if lines != 1]
     assert broken == []
     shot(phone, "face-numbers-" + (path.strip("/").replace("/", "_") or "home"))
+    if path == "van-ban/":
+        phone.goto(site_url + "van-ban/loai/ke-hoach/")
+        assert phone.locator(".portal-facet--current").inner_text().startswith("Kế hoạch")
+        shot(phone, "face-listing-ke-hoach")
 
 
 def test_404_page_search_works_from_a_deep_address(phone, site_url, phone_site):
@@ -146,6 +150,9 @@ def test_every_print_carries_the_address_and_the_print_date(phone, site_url):
     assert not phone.locator(".portal-kicker__facts").is_visible()  # the printed header says them
     assert phone.locator(".portal-kicker__type").inner_text().strip().upper() == "CÔNG VĂN"
     assert phone.locator(".portal-print-unsigned").count() == 0  # 15-CV/ĐU is signed
+    assert not phone.locator(".portal-deadlines-box").is_visible()  # the portal's addition, not the document's
+    phone.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    shot(phone, "face-print-letter")
 
 
 def test_a_short_link_typed_in_capitals_reaches_its_lower_case_folder(phone, site_url, phone_site):
