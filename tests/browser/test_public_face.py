@@ -177,3 +177,24 @@ def test_dark_pages_pass_axe(dark_phone, site_url, phone_site, path):
     dark_phone.goto(site_url + path)
     assert scheme(dark_phone) == "slate"
     assert axe_violations(dark_phone) == []
+
+
+def test_listing_is_a_table_on_a_wide_screen_and_blocks_on_a_phone(chromium, phone, site_url):
+    phone.goto(site_url + "van-ban/")
+    assert not phone.locator(".portal-table thead").first.is_visible() or \
+        phone.locator(".portal-table thead").first.bounding_box()["height"] <= 1
+    title = phone.locator(".portal-table__title").first.bounding_box()
+    number = phone.locator(".portal-table__number").first.bounding_box()
+    assert title["y"] < number["y"]  # on a phone: the subject first, then số · ngày · cơ quan
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        wide = context.new_page()
+        wide.goto(site_url + "van-ban/")
+        headers = wide.locator(".portal-table thead th").all_inner_texts()[:4]
+        assert headers == ["Số, ký hiệu", "Ngày", "Trích yếu", "Cơ quan ban hành"]
+        cells = [wide.locator(f".portal-table tbody tr >> nth=0 >> td >> nth={i}").bounding_box() for i in range(4)]
+        assert cells[0]["x"] < cells[1]["x"] < cells[2]["x"] < cells[3]["x"]  # one row, four columns
+        assert abs(cells[0]["y"] - cells[3]["y"]) < 2
+        shot(wide, "face-listing-wide")
+    finally:
+        context.close()
