@@ -32,7 +32,8 @@ function offlinePage() {
     "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" +
     "<title>Không có kết nối</title><main style=\"font:1.05rem/1.5 system-ui,sans-serif;padding:1rem\">" +
     "<h1>Không có kết nối mạng</h1><p>Trang này chưa được lưu để đọc ngoại tuyến. " +
-    "Các văn bản đã mở trước đây vẫn đọc được; hãy thử lại khi có mạng.</p></main></html>";
+    "Các văn bản đã mở trước đây vẫn đọc được; hãy thử lại khi có mạng.</p>" +
+    "<p><a href=\"" + self.registration.scope + "ngoai-tuyen/\">Xem các văn bản đã lưu trên máy</a></p></main></html>";
   return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 

@@ -21,10 +21,13 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'
 
-# axe-core for the accessibility checks in the browser tests (npm registry; node_modules is gitignored).
-if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
+# From the npm registry (node_modules is gitignored), in one command: npm removes what an earlier
+# --no-save install put there. axe-core for the accessibility checks in the browser tests; the
+# Nu Html Checker (vnu-jar, a Java program) for the validity test of every built page.
+command -v java >/dev/null 2>&1 || apt_install default-jre-headless
+if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ] || [ ! -f tests/browser/node_modules/vnu-jar/build/dist/vnu.jar ]; then
   command -v npm >/dev/null 2>&1 || apt_install npm
-  npm install --no-save --silent --prefix tests/browser axe-core@4 >/dev/null
+  npm install --no-save --silent --prefix tests/browser axe-core@4 vnu-jar >/dev/null
 fi
 
 # Headless Chromium for the browser tests (Debian packages; Playwright drives /usr/bin/chromium).

@@ -16,7 +16,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "check"
 GOOD = "van-ban/2025/2025-12-20-cong-van-12-cv-du-viet-hung-tuyen-truyen.md"
-EDIT_URI = re.search(r"^edit_uri:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+# The repo's mkdocs.yml leaves edit_uri unset until the ward's repository exists: set one here.
+EDIT_URI = "https://git.example.org/phuong/cong-van-ban/edit/main/content/"
 
 
 def write_site(root: Path) -> Path:
@@ -28,6 +29,7 @@ def write_site(root: Path) -> Path:
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
     text = "site_url: https://van-ban.example.org/\n" + text  # the sitemap lists pages only with a site_url
+    text = f"edit_uri: {EDIT_URI}\n" + text
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     return root / "mkdocs.yml"
 

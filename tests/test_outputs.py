@@ -14,21 +14,21 @@ from pathlib import Path
 
 import pytest
 
-from directive_portal import outputs
+from directive_portal import outputs, site_files
 from directive_portal.pipeline import build
 
 REPO = Path(__file__).resolve().parent.parent
 
 SCRIPT = textwrap.dedent("""
     import os, sys
-    from directive_portal import outputs
+    from directive_portal import outputs, site_files
     from directive_portal.pipeline import build
 
     def broken(site, site_dir, settings):
         raise ValueError("hỏng")
 
     site = build(sys.argv[1]).site
-    settings = outputs.Settings("https://vanban.example.vn/", "Cổng", "content")
+    settings = site_files.Settings("https://vanban.example.vn/", "Cổng", "content")
     if sys.argv[3] == "broken":
         outputs.WRITERS = outputs.WRITERS + (broken,)
     writing = outputs.start(site, sys.argv[2], settings, background=True)
@@ -55,7 +55,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def test_outputs_written_by_a_child_process_equal_those_written_in_process(site, tmp_path):
-    settings = outputs.Settings("https://vanban.example.vn/", "Cổng", "content")
+    settings = site_files.Settings("https://vanban.example.vn/", "Cổng", "content")
     outputs.start(site, str(tmp_path / "inline"), settings, background=False).finish()
     result = _run(tmp_path / "child", "ok")
     assert result.returncode == 0, result.stderr
@@ -81,7 +81,7 @@ def test_no_fork_while_other_threads_run(site, tmp_path):
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        writing = outputs.start(site, str(tmp_path / "out"), outputs.Settings("", "Cổng", "content"), background=True)
+        writing = outputs.start(site, str(tmp_path / "out"), site_files.Settings("", "Cổng", "content"), background=True)
         assert writing.pid == 0
         writing.finish()
     finally:

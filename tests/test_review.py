@@ -87,8 +87,9 @@ def test_added_changed_removed_pages_and_citations(repo, capsys):
 
     code, out, _ = run(capsys, "--base", "main")
     assert code == 0
-    # 14 pages, and /trien-khai/ (the new plan cites 80-NQ/TW), /han-thuc-hien/ (a new deadline).
-    assert ("**1** văn bản mới · **1** văn bản sửa · **1** văn bản xóa · **16** trang thay đổi · "
+    # 14 pages, and /trien-khai/ (the new plan cites 80-NQ/TW), /han-thuc-hien/ (a new deadline),
+    # and the year pages /van-ban/2025/ and /van-ban/2026/ (one loses a plan, the other is new).
+    assert ("**1** văn bản mới · **1** văn bản sửa · **1** văn bản xóa · **18** trang thay đổi · "
             "**1** dẫn chiếu thêm · **1** dẫn chiếu mất · **0** lỗi · **0** cảnh báo") in out
     # Added, with the content's text escaped for a Markdown table.
     assert ("| <code>content/van-ban/2026/ke-hoach-moi.md</code> | Kế hoạch | 3-KH/ĐU | 10/02/2026 | "

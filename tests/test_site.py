@@ -90,8 +90,8 @@ def test_document_page_has_metadata_links_and_relations(site):
     assert "Ban Thường vụ Đảng ủy phường Việt Hưng" in page
     assert "năm 2025" in page
     assert "Lê Đức Toàn" in page and "T/M Ban Thường vụ" in page
-    assert 'href="../../../van-ban-dan-chieu/53-ct-tw-2025/">Chỉ thị số 53-CT/TW</a>' in page
-    assert 'href="../../../van-ban-dan-chieu/17-kh-tu-2025/">Kế hoạch số 17-KH/TU</a>' in page
+    assert 'href="../../../van-ban-dan-chieu/53-ct-tw-2025/">Chỉ thị số <span class="portal-nowrap">53-CT/TW</span></a>' in page
+    assert 'href="../../../van-ban-dan-chieu/17-kh-tu-2025/">Kế hoạch số <span class="portal-nowrap">17-KH/TU</span></a>' in page
     assert 'href="../../../chu-de/van-hoa/"' in page
     assert "Văn bản liên quan" in page and 'href="../../2026/ham-liem/"' in page
     assert "Ban Thường vụ Thành ủy - Tập trung" not in page

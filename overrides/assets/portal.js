@@ -5,7 +5,8 @@
   "use strict";
   var CACHE = "portal-pages-v1"; /* same name as in sw.js */
   var script = document.currentScript;
-  var root = new URL((script && script.dataset.base || ".") + "/", location.href);
+  // base_url is ".", "..", or "/" on the 404 page (served at any depth): "/" + "/" would be "//".
+  var root = new URL((script && script.dataset.base || ".").replace(/\/+$/, "") + "/", location.href);
   var offlineCapable = "serviceWorker" in navigator && "caches" in window && window.isSecureContext;
 
   if (offlineCapable) {
@@ -141,7 +142,55 @@
     });
   }
 
+  /* The offline page (ngoai-tuyen/): every page of this site kept in this browser, by title.
+     Titles are read from the saved copies (DOMParser: text only, nothing runs). */
+  function savedList(section) {
+    var status = section.querySelector("[data-portal-saved-status]");
+    var list = section.querySelector("ul");
+    if (!("caches" in window)) { status.textContent = "Trình duyệt này không lưu trang để đọc ngoại tuyến."; return; }
+    caches.open(CACHE).then(function (cache) { return cache.keys().then(function (requests) {
+      var pages = requests.map(function (r) { return r.url; }).filter(function (url) {
+        return url.indexOf(root.href) === 0 && /\/$/.test(url) && url !== pageKey(location.href);
+      });
+      return Promise.all(pages.map(function (url) {
+        return cache.match(url).then(function (response) { return response.text(); }).then(function (text) {
+          var doc = new DOMParser().parseFromString(text, "text/html");
+          var h1 = doc.querySelector("h1");
+          return { url: url, title: (h1 ? h1.textContent : doc.title).trim() || url };
+        });
+      }));
+    }); }).then(function (pages) {
+      if (!pages.length) { status.textContent = "Chưa có trang nào được lưu trên máy này. Mở một văn bản khi có mạng để lưu."; return; }
+      status.textContent = "Đã lưu " + pages.length + " trang trên máy này:";
+      pages.sort(function (a, b) { return a.title.localeCompare(b.title, "vi"); });
+      pages.forEach(function (item) {
+        var li = document.createElement("li");
+        li.className = "portal-list__item";
+        var a = document.createElement("a");
+        a.className = "portal-list__title";
+        a.href = item.url;
+        a.textContent = item.title;
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      list.hidden = false;
+    }).catch(function () { status.textContent = "Không đọc được danh sách các trang đã lưu."; });
+  }
+
+  /* The line at the foot of every print: where the page is and when it was printed. */
+  function printStamp() {
+    var stamp = document.querySelector("[data-portal-print-stamp]");
+    if (!stamp) return;
+    var now = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    stamp.textContent = "In từ " + pageKey(location.href) + " ngày " + two(now.getDate()) + "/" +
+      two(now.getMonth() + 1) + "/" + now.getFullYear();
+  }
+
   function start() {
+    printStamp();
+    window.addEventListener("beforeprint", printStamp);
+    document.querySelectorAll("[data-portal-saved-list]").forEach(savedList);
     document.querySelectorAll("[data-portal-actions]").forEach(function (actions) {
       actions.hidden = false;
       if (actions.querySelector("[data-portal-share]")) documentPage(actions);

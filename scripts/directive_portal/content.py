@@ -12,6 +12,7 @@ from .consistency import duplicate_numbers, implementation_cycles
 from .frontmatter import read_document, split_front_matter
 from .model import Document, Problem, Topic
 from .paths import DOCUMENTS_DIR, TOPICS_FILE, is_document_path
+from .bodies import Bodies, load_bodies
 from .registry import RegistryEntry, load_registry
 from .text import nfc
 from .topics import load_topics
@@ -23,6 +24,7 @@ class Content:
     documents: tuple[Document, ...]  # drafts included; `graph` leaves them out
     problems: tuple[Problem, ...]
     registry: tuple[RegistryEntry, ...] = ()  # content/van-ban-dan-chieu.yml
+    bodies: Bodies = Bodies()  # content/co-quan.yml
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -136,7 +138,8 @@ def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, Fi
     problems += other_pages(content_dir, display_prefix)
     documents = [_unprefixed(d, display_prefix) for d in documents]
     registry, registry_problems = load_registry(content_dir, display_prefix)
-    return Content(tuple(topics), tuple(documents), tuple(problems + registry_problems), registry)
+    bodies, body_problems = load_bodies(content_dir, display_prefix)
+    return Content(tuple(topics), tuple(documents), tuple(problems + registry_problems + body_problems), registry, bodies)
 
 
 def _read_file(path: str, shown: str, slugs: list[str]) -> tuple[Document | None, list[Problem]]:

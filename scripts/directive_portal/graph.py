@@ -166,7 +166,8 @@ def document_mentions(doc: Document, citations: list[Citation] | tuple[Citation,
 
 
 def build_graph(documents: Iterable[Document],
-                cache: dict[str, tuple[str, tuple[Citation, ...]]] | None = None, registry: tuple = ()) -> Graph:
+                cache: dict[str, tuple[str, tuple[Citation, ...]]] | None = None, registry: tuple = (),
+                bodies=None) -> Graph:
     """The graph of `documents`. `cache`, a dict the caller keeps between calls (`mkdocs
     serve` rebuilds), holds each body's citations: found again only in changed bodies."""
     published = {d.path: d for d in sorted(documents, key=lambda d: d.path) if not d.is_draft}
@@ -202,6 +203,8 @@ def build_graph(documents: Iterable[Document],
                 relations[mention.source][key] = mention.relation
 
     cited = registry_facts.apply(cited, registry)  # the editors' facts over the citations'
+    if bodies is not None:
+        cited = bodies.normalise(cited)  # issuers by their full names (content/co-quan.yml)
     problems += lifecycle.resolve(published.values(), cited.values(), [e.id for e in registry])[1]
     outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)
     incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)

@@ -316,27 +316,19 @@ def _listing(lists: _Lists, src: str, year_dir: str, heading: str, docs: list[Do
 
 
 def _listings(lists: _Lists, docs: list[Document], limit: int) -> list[GeneratedPage]:
-    """The page of all documents by year, and one page per type and per issuer."""
-    by_type: dict[str, list[Document]] = defaultdict(list)
-    by_issuer: dict[str, list[Document]] = defaultdict(list)
-    issuer_names: dict[str, str] = {}
-    for doc in docs:
-        by_type[doc.type].append(doc)
-        key = slug(doc.issuer) or "khong-ro"
-        by_issuer[key].append(doc)
-        issuer_names.setdefault(key, doc.issuer or "Không rõ cơ quan ban hành")
-    types = tuple((DOCUMENT_TYPES[t][0], f"{LISTING_DIR}/loai/{t}/", len(by_type[t]))
-                  for t in DOCUMENT_TYPES if t in by_type)
-    issuers = tuple((issuer_names[k], f"{LISTING_DIR}/co-quan/{k}/", len(by_issuer[k]))
-                    for k in sorted(by_issuer, key=lambda k: issuer_names[k]))
-    pages = _listing(lists, f"{LISTING_DIR}/index.md", f"{LISTING_DIR}/nam/", "Tất cả văn bản", docs, types, issuers, limit)
+    """The page of all documents by year, one page per type and per issuer (each with the
+    filters of the documents it lists), and the year and filter index pages."""
+    from .listing_facets import facets, groups, index_pages
+
+    by_type, by_issuer, issuer_names = groups(docs)
+    pages = _listing(lists, f"{LISTING_DIR}/index.md", f"{LISTING_DIR}/nam/", "Tất cả văn bản", docs, *facets(docs), limit)
     for type_slug, members in by_type.items():
         base = f"{LISTING_DIR}/loai/{type_slug}"
-        pages += _listing(lists, f"{base}.md", f"{base}/", DOCUMENT_TYPES[type_slug][0], members, types, issuers, limit)
+        pages += _listing(lists, f"{base}.md", f"{base}/", DOCUMENT_TYPES[type_slug][0], members, *facets(members), limit)
     for key, members in by_issuer.items():
         base = f"{LISTING_DIR}/co-quan/{key}"
-        pages += _listing(lists, f"{base}.md", f"{base}/", issuer_names[key], members, types, issuers, limit)
-    return pages
+        pages += _listing(lists, f"{base}.md", f"{base}/", issuer_names[key], members, *facets(members), limit)
+    return pages + index_pages(docs, lambda members: _group_by_year(lists, members))
 
 
 def relative_md_link(from_src: str, to_url: str) -> str:

@@ -16,7 +16,8 @@ import gc
 import os
 from dataclasses import dataclass, field, replace
 
-from . import history, outputs, share
+from . import history, intro_links, nowrap, outputs, share, site_address, site_files
+from .bodies import BODIES_FILE
 from .collisions import collisions, content_files
 from .content import Content, load_content
 from .frontmatter import THEME_KEYS
@@ -28,6 +29,8 @@ from .paths import TOPICS_FILE, is_document_path
 from .registry import REGISTRY_FILE
 
 LIST_LIMIT = 100
+# The content folder's registries: read by the build, never pages of the site.
+UNPUBLISHED = (TOPICS_FILE, REGISTRY_FILE, BODIES_FILE)
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ class Build:
     def published(self, src: str) -> bool:
         """False for files of the content folder that never become part of the site:
         the topic registry, the registry of cited documents, drafts."""
-        if src in (TOPICS_FILE, REGISTRY_FILE):
+        if src in UNPUBLISHED:
             return False
         return not is_document_path(src) or (self.site is not None and src in self.site.documents)
 
@@ -143,10 +146,21 @@ class Build:
         changed |= {src for src, page in self.generated.items() if before.get(src) != page}
         return changed
 
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the build says besides problems (a setting the site still lacks)."""
+        return tuple(filter(None, [site_address.note(self.settings.site_url)]))
+
+    def template_filters(self) -> dict:
+        """Filters the templates use: numbers kept on one line (partials/portal-nowrap.html), a
+        topic intro's paragraphs with the directives it names linked (topic.html)."""
+        return {"number_parts": nowrap.parts,
+                "intro_paragraphs": lambda intro: intro_links.paragraphs(intro, self.site)}
+
     def start_outputs(self, site_dir: str, background: bool) -> outputs.Writing:
         """Begin writing the search index, feeds and short links into `site_dir` (see outputs.start)."""
         assert self.site is not None
-        settings = outputs.Settings(self.settings.site_url, self.settings.site_name, self.content_dir,
+        settings = site_files.Settings(self.settings.site_url, self.settings.site_name, self.content_dir,
                                     self.cache.outputs if self.cache is not None else None)
         return outputs.start(self.site, site_dir, settings, background)
 
@@ -161,10 +175,11 @@ def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None
     """
     prefix = settings.display_prefix
     content = load_content(content_dir, prefix, cache.files if cache is not None else None)
-    graph = build_graph(content.documents, cache.citations if cache is not None else None, content.registry)
+    graph = build_graph(content.documents, cache.citations if cache is not None else None, content.registry,
+                        content.bodies)
     problems = list(content.problems) + [replace(p, path=prefix + p.path) for p in graph.problems]
     site = build_site(graph, list(content.topics), settings.list_limit)
-    unpublished = [TOPICS_FILE, REGISTRY_FILE] + [d.path for d in content.documents if d.is_draft]
+    unpublished = list(UNPUBLISHED) + [d.path for d in content.documents if d.is_draft]
     problems += collisions(content_files(content_dir), [page.src for page in site.pages], prefix, unpublished)
     past = history.load_history(content_dir)  # one `git log` for every page's last change
     return Build(content_dir, settings, content, tuple(problems), graph, site, past, cache)

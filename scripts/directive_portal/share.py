@@ -46,8 +46,8 @@ def description(view: DocumentView) -> str:
     """Subject line and number: what a chat app shows under the title."""
     doc = view.document
     head = f"{view.type_label} số {doc.number}" if doc.number else view.type_label
-    if view.date:
-        head += f" ngày {view.date}"
+    if view.date:  # "ngày 05/01/2026", but "tháng 4/2026" and "năm 2026" when the copy leaves the day blank
+        head += f" ngày {view.date}" if doc.date and doc.date.day else f" {view.date}"
     if doc.issuer:
         head += f" của {doc.issuer}"
     return f"{head}: {doc.title}"

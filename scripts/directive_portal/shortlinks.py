@@ -3,9 +3,9 @@
 One static page per number (meta refresh, canonical link and a plain link; no
 JavaScript), for every published document with a number and every cited
 directive the portal has a page for. The path is the number with its
-diacritics folded and every separator made `-`, in its printed case
-(`15-CV/ĐU` -> `so/15-CV-DU/`) and in lower case (`so/15-cv-du/`), since static
-servers match paths case-sensitively. Numbers are not unique: when one short
+diacritics folded, every separator made `-` and in lower case (`15-CV/ĐU` ->
+`so/15-cv-du/`): one folder per number, since `so/15-CV-DU/` beside `so/15-cv-du/`
+would collide on a case-insensitive file system or host. Numbers are not unique: when one short
 link fits several documents the page lists them for the reader to choose.
 """
 
@@ -71,15 +71,17 @@ def pages(site: Site, settings: Settings, folder: str) -> dict[str, str]:
     """Every short-link page: path in the site -> HTML."""
     template = _environment(folder).get_template(TEMPLATE)
     out: dict[str, str] = {}
-    for key, choices in targets(site).items():
-        for variant in dict.fromkeys((key, key.lower())):
-            here = f"{PREFIX}/{variant}/"
-            links = [(posixpath.relpath(t.url, here.rstrip("/")) + "/", t) for t in choices]
-            out[f"{here}index.html"] = template.render(
-                number=" / ".join(dict.fromkeys(t.number for t in choices)), links=links, site_name=settings.site_name,
-                canonical=(settings.site_url.rstrip("/") + "/" + choices[0].url) if settings.site_url else links[0][0],
-                home=posixpath.relpath(".", here.rstrip("/")) + "/",
-                card=(settings.site_url.rstrip("/") + "/" if settings.site_url else "../../") + CARD)
+    folders: dict[str, list[Target]] = defaultdict(list)
+    for key, choices in targets(site).items():  # `15-CV-DU` and `15-cv-du` share one folder
+        folders[key.lower()].extend(t for t in choices if t not in folders[key.lower()])
+    for variant, choices in folders.items():
+        here = f"{PREFIX}/{variant}/"
+        links = [(posixpath.relpath(t.url, here.rstrip("/")) + "/", t) for t in choices]
+        out[f"{here}index.html"] = template.render(
+            number=" / ".join(dict.fromkeys(t.number for t in choices)), links=links, site_name=settings.site_name,
+            canonical=(settings.site_url.rstrip("/") + "/" + choices[0].url) if settings.site_url else links[0][0],
+            home=posixpath.relpath(".", here.rstrip("/")) + "/",
+            card=(settings.site_url.rstrip("/") + "/" if settings.site_url else "../../") + CARD)
     return out
 
 

@@ -12,7 +12,7 @@ from phone_support import LETTER_URL, LONG_PLAN_URL, chromium, phone, phone_site
 
 REPO = Path(__file__).resolve().parent.parent.parent
 PAGES = ["", "chu-de/trach-nhiem-giai-trinh/", "van-ban-dan-chieu/53-ct-tw-2025/", LONG_PLAN_URL,
-         LETTER_URL, "van-ban/", "tim-kiem/?q=53-CT", "so/15-CV-DU/", "khong-co-trang-nay/"]
+         LETTER_URL, "van-ban/", "tim-kiem/?q=53-CT", "so/15-cv-du/", "khong-co-trang-nay/"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -76,6 +76,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.build = pipeline.build(config.docs_dir, settings, self.cache if serving else None)
         for problem in self.build.warnings:
             log.warning(str(problem))
+        for note in self.build.notes:
+            log.info(note)
         if self.build.errors and serving:
             self.previous = None  # after a failed build every page is rebuilt
             config.nav = None  # no page is built: the nav of mkdocs.yml would name missing ones
@@ -92,6 +94,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             config.site_dir = self.publication.staging
         pipeline.freeze()
         return config
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.build is not None:
+            env.filters.update(self.build.template_filters())
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
