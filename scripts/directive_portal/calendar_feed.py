@@ -18,7 +18,7 @@ from icalendar import Calendar, Event
 
 from .cascade_pages import CALENDAR_PATH, DeadlinesView
 from .site_files import Settings, write_files
-from .pages import Site
+from .views import Site
 
 _NAMESPACE = uuid.UUID("0b7c3f0e-5a1e-4c55-8d57-6a4f1d2b9c31")
 

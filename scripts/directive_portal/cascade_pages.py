@@ -15,6 +15,7 @@ from .deadlines import Deadline, find_deadlines
 from .graph import Graph
 from .model import CITED_TYPE_LABELS, Topic
 from .relations import Relations, infer
+from .views import DirectiveView, GeneratedPage
 
 TRACKING_SRC = "trien-khai.md"
 DEADLINES_SRC = "han-thuc-hien.md"
@@ -114,8 +115,7 @@ def _life(graph: Graph) -> tuple[dict[str, list[LifeItem]], dict[str, list[LifeI
 
 def extend(graph: Graph, topics: list[Topic], views: dict, pages: list, item) -> tuple[dict, list]:
     """Views and pages with the cascade, the life of documents and the deadlines added.
-    `item(doc)` makes the list item of a document (`pages._Lists.item`)."""
-    from .pages import DirectiveView, GeneratedPage  # pages calls this module: imported when used
+    `item(doc)` makes the list item of a document (`views.Lists.item`)."""
 
     relations = infer(graph, graph.registry)
     replaced_by, replacing = _life(graph)

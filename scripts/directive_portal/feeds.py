@@ -14,7 +14,7 @@ import uuid
 import xml.etree.ElementTree as ET
 
 from .model import Document, PartialDate
-from .pages import Site, TopicView
+from .views import Site, TopicView
 from .share import description
 from .site_files import Settings, link, write_files
 

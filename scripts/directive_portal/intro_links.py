@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .pages import DirectiveView, Site
+from .views import DirectiveView, Site
 from .numbers import citation_key
 from .references import find_citations
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .markdown_spans import overlaps, protected_ranges
-from .pages import relative_md_link
+from .views import relative_md_link
 
 
 def link_citations(body: str, spans: tuple[tuple[int, int, str], ...], src: str) -> str:

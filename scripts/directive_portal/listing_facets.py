@@ -3,8 +3,7 @@ make `/van-ban/<year>/`, `/van-ban/loai/` and `/van-ban/co-quan/` real addresses
 
 On `/van-ban/loai/ke-hoach/` the issuer filter counts the plans of each issuer, not
 every document of it: an issuer with no plan is not offered there. Called by
-`pages._listings` (the views come from pages.py; imported inside the functions,
-like cascade_pages.py, since pages.py imports this module).
+`listings.listings`.
 """
 
 from __future__ import annotations
@@ -13,8 +12,8 @@ from collections import defaultdict
 
 from .model import DOCUMENT_TYPES, Document
 from .text import slug
+from .views import LISTING_DIR, GeneratedPage, ListingView
 
-LISTING_DIR = "van-ban"  # as pages.LISTING_DIR
 UNKNOWN_ISSUER = "Không rõ cơ quan ban hành"
 
 Facet = tuple[str, str, int]  # (label, url, count)
@@ -49,10 +48,8 @@ def facets(docs: list[Document]) -> tuple[tuple[Facet, ...], tuple[Facet, ...]]:
 def index_pages(docs: list[Document], group_by_year) -> list:
     """`van-ban/<year>/` for every year, `van-ban/loai/` and `van-ban/co-quan/`.
 
-    `group_by_year(docs)` gives the (year, items) groups of a listing (pages._group_by_year).
+    `group_by_year(docs)` gives the (year, items) groups of a listing (listings.group_by_year).
     """
-    from .pages import GeneratedPage, ListingView
-
     types, issuers = facets(docs)
     pages = [
         GeneratedPage(f"{LISTING_DIR}/loai.md", "Văn bản theo loại", "listing.html",

@@ -14,7 +14,7 @@ import sys
 import threading
 import traceback
 from . import calendar_feed, feeds, search, shortlinks
-from .pages import Site
+from .views import Site
 from .site_files import Settings
 
 

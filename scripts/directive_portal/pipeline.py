@@ -24,7 +24,8 @@ from .frontmatter import THEME_KEYS
 from .graph import Graph, build_graph
 from .linking import link_citations
 from .model import Problem
-from .pages import GeneratedPage, Site, build_site
+from .pages import build_site
+from .views import GeneratedPage, Site
 from .paths import TOPICS_FILE, is_document_path
 from .registry import REGISTRY_FILE
 

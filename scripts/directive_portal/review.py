@@ -24,7 +24,7 @@ from .checks import CheckResult, check_content
 from .content import document_files
 from .graph import Graph
 from .model import Document
-from .pages import Site, cited_label
+from .views import Site, cited_label
 from .pipeline import Build, build, display_prefix
 from .text import one_line
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .pages import DirectiveView, DocumentView, TopicView
+from .views import DirectiveView, DocumentView, TopicView
 from .structured import cited_legislation, legislation
 
 

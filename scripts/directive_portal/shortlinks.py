@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import jinja2
 
 from .site_files import Settings
-from .pages import DirectiveView, Site
+from .views import DirectiveView, Site
 
 PREFIX = "so"
 TEMPLATE = "partials/portal-shortlink.html"

@@ -8,7 +8,7 @@ JSON-LD context declares `url` as an IRI, resolved against the page's address).
 from __future__ import annotations
 
 
-from .pages import DocumentView
+from .views import DocumentView
 from .site_files import link
 
 

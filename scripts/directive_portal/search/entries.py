@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import CITED_TYPE_LABELS, PartialDate
-from ..pages import DirectiveView, Site, TopicView
+from ..views import DirectiveView, Site, TopicView
 from .terms import numbers_in_text
 
 SUMMARY_CHARS = 300
