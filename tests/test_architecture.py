@@ -47,3 +47,32 @@ def test_no_private_name_crosses_modules():
 def test_the_read_stage_does_not_import_the_citation_stage():
     for name in ("frontmatter.py", "yaml_fields.py", "content.py"):
         assert not any(module.endswith("references") for module, _n in imports(PACKAGE / name)), name
+
+
+def test_no_module_past_300_lines_no_function_past_60():
+    long_modules, long_functions = [], []
+    for path in modules():
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > 300:
+            long_modules.append(str(path.relative_to(PACKAGE)))
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 60:
+                long_functions.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}")
+    assert long_modules == [] and long_functions == []
+
+
+def test_no_module_level_cache():
+    """Caches belong to the build's cache object (pipeline.Cache), never to module globals
+    that would keep one build's data into the next `mkdocs serve` rebuild."""
+    found = []
+    for path in modules():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.Assign, ast.AnnAssign)):
+                value = node.value
+                if isinstance(value, (ast.Dict, ast.List, ast.Set)) and not getattr(value, "keys", getattr(value, "elts", None)):
+                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+            for deco in getattr(node, "decorator_list", []):
+                name = getattr(deco, "id", None) or getattr(getattr(deco, "func", None), "id", None) or getattr(deco, "attr", "")
+                if name in ("lru_cache", "cache"):
+                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} @{name}")
+    assert found == []

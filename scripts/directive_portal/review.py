@@ -143,16 +143,7 @@ def summary(base: Side, head: Side, checked: CheckResult, ref: str, prefix: str 
     """The pull request's summary in Markdown (Vietnamese)."""
     added = [p for p in head.files if p not in base.files]
     removed = [p for p in base.files if p not in head.files]
-    changed = []
-    for path in (p for p in head.files if p in base.files):
-        old, new = base.documents.get(path), head.documents.get(path)
-        if old is None or new is None:
-            if old != new:
-                changed.append((path, ["(không đọc được, xem lỗi bên dưới)"], (0, 0)))
-            continue
-        fields, words = changed_fields(old, new), word_changes(old.body, new.body)
-        if fields or words != (0, 0):
-            changed.append((path, fields, words))
+    changed = _changed_documents(base, head)
     pages = sorted(url for url in set(base.pages) | set(head.pages) if base.pages.get(url) != head.pages.get(url))
     old_cites, new_cites = _citations(base), _citations(head)
     gained = sorted(v for k, v in new_cites.items() if k not in old_cites)
@@ -165,6 +156,39 @@ def summary(base: Side, head: Side, checked: CheckResult, ref: str, prefix: str 
                            f"**{len(removed)}** văn bản xóa", f"**{len(pages)}** trang thay đổi",
                            f"**{len(gained)}** dẫn chiếu thêm", f"**{len(lost)}** dẫn chiếu mất",
                            f"**{len(errors)}** lỗi", f"**{len(warnings)}** cảnh báo"]))
+    out += _documents_section(base, head, added, changed, removed, prefix)
+    out += _pages_section(base, head, pages)
+    if gained or lost:
+        out += ["", "### Dẫn chiếu", ""]
+        out += [f"- thêm: {line}" for line in gained] + [f"- mất: {line}" for line in lost]
+    out += ["", "### Kết quả `portal check`", ""]
+    if not errors and not warnings:
+        out.append("Không có lỗi, không có cảnh báo ở các văn bản thay đổi.")
+    for problem in errors:
+        out.append(f"- **lỗi** {code(f'{problem.path}:{problem.line}')} {md(problem.message)} — {md(problem.fix)}")
+    for problem in warnings:
+        out.append(f"- cảnh báo {code(f'{problem.path}:{problem.line}')} {md(problem.message)} — {md(problem.fix)}")
+    return "\n".join(out) + "\n"
+
+
+def _changed_documents(base: Side, head: Side) -> list[tuple[str, list[str], tuple[int, int]]]:
+    """(path, fields changed, (words added, words removed)) of each document on both sides that changed."""
+    changed = []
+    for path in (p for p in head.files if p in base.files):
+        old, new = base.documents.get(path), head.documents.get(path)
+        if old is None or new is None:
+            if old != new:
+                changed.append((path, ["(không đọc được, xem lỗi bên dưới)"], (0, 0)))
+            continue
+        fields, words = changed_fields(old, new), word_changes(old.body, new.body)
+        if fields or words != (0, 0):
+            changed.append((path, fields, words))
+    return changed
+
+
+def _documents_section(base: Side, head: Side, added: list[str], changed: list, removed: list[str],
+                       prefix: str) -> list[str]:
+    out: list[str] = []
     if added:
         out += ["", "### Văn bản mới", "", "| Tệp | Loại | Số | Ngày | Trích yếu | Trạng thái |", "|---|---|---|---|---|---|"]
         for path in added:
@@ -189,32 +213,28 @@ def summary(base: Side, head: Side, checked: CheckResult, ref: str, prefix: str 
         for path in removed:
             doc = base.documents.get(path)
             out.append(f"- {code(prefix + path)}" + (f" — *{md(doc.title)}*" if doc else ""))
-    if pages:
-        out += ["", "### Trang thay đổi trên cổng", ""]
-        groups: dict[str, list[str]] = {}
-        for url in pages:
-            heading = next(h for start, h in PAGE_KINDS if url.startswith(start))
-            title, _ = head.pages.get(url) or base.pages[url]
-            state = " (trang mới)" if url not in base.pages else " (trang bị bỏ)" if url not in head.pages else ""
-            groups.setdefault(heading, []).append(f"{code('/' + url)} {md(title)}{state}")
-        for _start, heading in PAGE_KINDS:
-            items = groups.get(heading, [])
-            if items:
-                out.append(f"- **{heading}** ({len(items)})")
-                out += [f"  - {item}" for item in items[:PAGES_SHOWN]]
-                if len(items) > PAGES_SHOWN:
-                    out.append(f"  - … và {len(items) - PAGES_SHOWN} trang khác")
-    if gained or lost:
-        out += ["", "### Dẫn chiếu", ""]
-        out += [f"- thêm: {line}" for line in gained] + [f"- mất: {line}" for line in lost]
-    out += ["", "### Kết quả `portal check`", ""]
-    if not errors and not warnings:
-        out.append("Không có lỗi, không có cảnh báo ở các văn bản thay đổi.")
-    for problem in errors:
-        out.append(f"- **lỗi** {code(f'{problem.path}:{problem.line}')} {md(problem.message)} — {md(problem.fix)}")
-    for problem in warnings:
-        out.append(f"- cảnh báo {code(f'{problem.path}:{problem.line}')} {md(problem.message)} — {md(problem.fix)}")
-    return "\n".join(out) + "\n"
+    return out
+
+
+def _pages_section(base: Side, head: Side, pages: list[str]) -> list[str]:
+    """The pages of the site the change changes, by kind, each kind cut at PAGES_SHOWN."""
+    if not pages:
+        return []
+    out = ["", "### Trang thay đổi trên cổng", ""]
+    groups: dict[str, list[str]] = {}
+    for url in pages:
+        heading = next(h for start, h in PAGE_KINDS if url.startswith(start))
+        title, _ = head.pages.get(url) or base.pages[url]
+        state = " (trang mới)" if url not in base.pages else " (trang bị bỏ)" if url not in head.pages else ""
+        groups.setdefault(heading, []).append(f"{code('/' + url)} {md(title)}{state}")
+    for _start, heading in PAGE_KINDS:
+        items = groups.get(heading, [])
+        if items:
+            out.append(f"- **{heading}** ({len(items)})")
+            out += [f"  - {item}" for item in items[:PAGES_SHOWN]]
+            if len(items) > PAGES_SHOWN:
+                out.append(f"  - … và {len(items) - PAGES_SHOWN} trang khác")
+    return out
 
 
 def review(ref: str, content_dir: str) -> str:

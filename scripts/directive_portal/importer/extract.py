@@ -99,46 +99,10 @@ def import_text(
     markdown = body_mod.to_markdown(body_lines, reflow)
 
     doc_type = _doc_type(header, source, warnings)
-    if not header.title:
-        warnings.append(_warn(source, header.type_line or header.number_line or 1, "không tìm thấy trích yếu (title)",
-                              "hãy điền title: nội dung trích yếu của văn bản"))
-    if not header.number:
-        what = "số văn bản để trống (bản chưa ký)" if header.number_line else "không tìm thấy số văn bản (number)"
-        example = f"12-{header.type_code or 'CV'}/{header.issuer_code or 'ĐU'}"
-        warnings.append(_warn(source, header.number_line or 1, what, f"khi có số, hãy điền number: '{example}'"))
-    if not header.date_line:
-        warnings.append(_warn(source, 1, "không tìm thấy ngày ban hành (date)",
-                              "hãy điền date: 'YYYY-MM-DD' nếu văn bản có ngày"))
-    elif header.date is None or header.date.day is None:
-        warnings.append(_warn(source, header.date_line, "ngày ban hành để trống một phần" + (f", date là '{header.date.iso()}'" if header.date else ""),
-                              "khi văn bản được ký, hãy điền date: 'YYYY-MM-DD'"))
-    if not header.place:
-        warnings.append(_warn(source, header.date_line or 1, "không tìm thấy địa danh (place)", "hãy điền place, ví dụ place: Việt Hưng"))
-
-    issuer, _superior = issuer_mod.from_header(header.issuer_lines)
-    if issuer:
-        issuer = issuer_mod.with_signer(issuer, closing.signer)
-    elif header.issuer_code:
-        level = issuer_mod.level_word(text)
-        issuer = issuer_mod.with_signer(issuer_mod.from_code(header.issuer_code, level, header.place, text), closing.signer)
-        if issuer:
-            warnings.append(_warn(source, header.number_line, f"không có dòng cơ quan ban hành; issuer được suy ra là '{issuer}'",
-                                  "kiểm tra lại issuer"))
-    if not issuer:
-        warnings.append(_warn(source, 1, "không tìm thấy cơ quan ban hành (issuer)",
-                              "hãy điền issuer, ví dụ issuer: Ban Thường vụ Đảng ủy phường Việt Hưng"))
+    _header_warnings(header, source, warnings)
+    issuer = _issuer(header, closing, text, source, warnings)
     signer = closing.signer
-    if not closing.signer_line:
-        warnings.append(_warn(source, closing.start + 1, "không tìm thấy phần ký (signer)",
-                              "hãy điền signer: name, title, on_behalf"))
-    elif not signer.name:
-        warnings.append(_warn(source, closing.signer_line, "không tìm thấy tên người ký (signer.name)", "hãy điền signer.name"))
-    if not closing.distribution_line:
-        warnings.append(_warn(source, closing.start + 1, "không tìm thấy nơi nhận (distribution)",
-                              "hãy điền distribution: danh sách nơi nhận"))
-    if doc_type == "cong-van" and not header.recipients:
-        warnings.append(_warn(source, header.title_line, "công văn không có phần Kính gửi (recipients)",
-                              "hãy điền recipients: danh sách nơi được kính gửi"))
+    _closing_warnings(closing, header, doc_type, source, warnings)
 
     found = cited(header.title, markdown, header.number)
     refs = found.references
@@ -159,6 +123,57 @@ def import_text(
     relpath = document_relpath(doc_type or "van-ban", header.number, header.date, header.place, header.title)
     dropped = header.dropped + closing.dropped + header.issuer_lines + marks.removed
     return Imported(source, front, markdown, relpath, tuple(warnings), dropped)
+
+
+def _header_warnings(header, source: str, warnings: list[str]) -> None:
+    """What the header lacks: subject, number, date, place."""
+    if not header.title:
+        warnings.append(_warn(source, header.type_line or header.number_line or 1, "không tìm thấy trích yếu (title)",
+                              "hãy điền title: nội dung trích yếu của văn bản"))
+    if not header.number:
+        what = "số văn bản để trống (bản chưa ký)" if header.number_line else "không tìm thấy số văn bản (number)"
+        example = f"12-{header.type_code or 'CV'}/{header.issuer_code or 'ĐU'}"
+        warnings.append(_warn(source, header.number_line or 1, what, f"khi có số, hãy điền number: '{example}'"))
+    if not header.date_line:
+        warnings.append(_warn(source, 1, "không tìm thấy ngày ban hành (date)",
+                              "hãy điền date: 'YYYY-MM-DD' nếu văn bản có ngày"))
+    elif header.date is None or header.date.day is None:
+        warnings.append(_warn(source, header.date_line, "ngày ban hành để trống một phần" + (f", date là '{header.date.iso()}'" if header.date else ""),
+                              "khi văn bản được ký, hãy điền date: 'YYYY-MM-DD'"))
+    if not header.place:
+        warnings.append(_warn(source, header.date_line or 1, "không tìm thấy địa danh (place)", "hãy điền place, ví dụ place: Việt Hưng"))
+
+
+def _issuer(header, closing, text: str, source: str, warnings: list[str]) -> str:
+    """The issuing body from the header lines, or guessed from the number's code (said so)."""
+    issuer, _superior = issuer_mod.from_header(header.issuer_lines)
+    if issuer:
+        issuer = issuer_mod.with_signer(issuer, closing.signer)
+    elif header.issuer_code:
+        level = issuer_mod.level_word(text)
+        issuer = issuer_mod.with_signer(issuer_mod.from_code(header.issuer_code, level, header.place, text), closing.signer)
+        if issuer:
+            warnings.append(_warn(source, header.number_line, f"không có dòng cơ quan ban hành; issuer được suy ra là '{issuer}'",
+                                  "kiểm tra lại issuer"))
+    if not issuer:
+        warnings.append(_warn(source, 1, "không tìm thấy cơ quan ban hành (issuer)",
+                              "hãy điền issuer, ví dụ issuer: Ban Thường vụ Đảng ủy phường Việt Hưng"))
+    return issuer
+
+
+def _closing_warnings(closing, header, doc_type: str, source: str, warnings: list[str]) -> None:
+    """What the signing block and the addressees lack."""
+    if not closing.signer_line:
+        warnings.append(_warn(source, closing.start + 1, "không tìm thấy phần ký (signer)",
+                              "hãy điền signer: name, title, on_behalf"))
+    elif not closing.signer.name:
+        warnings.append(_warn(source, closing.signer_line, "không tìm thấy tên người ký (signer.name)", "hãy điền signer.name"))
+    if not closing.distribution_line:
+        warnings.append(_warn(source, closing.start + 1, "không tìm thấy nơi nhận (distribution)",
+                              "hãy điền distribution: danh sách nơi nhận"))
+    if doc_type == "cong-van" and not header.recipients:
+        warnings.append(_warn(source, header.title_line, "công văn không có phần Kính gửi (recipients)",
+                              "hãy điền recipients: danh sách nơi được kính gửi"))
 
 
 def _front_matter(header, doc_type, issuer, signer, closing, topics, refs, urgency="") -> dict:
