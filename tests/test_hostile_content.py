@@ -13,6 +13,7 @@ import pytest
 from directive_portal import checks
 from directive_portal.content import load_content
 from directive_portal.consistency import implementation_cycles
+from directive_portal.graph import build_graph
 from directive_portal.frontmatter import read_document
 from directive_portal.links import find_links
 from sites import build, make_site
@@ -245,13 +246,29 @@ def test_self_implementation_and_loops_are_reported():
     b = document(number="2-KH/ĐU", date="'2026-01-05'", references="[{id: 3-KH/ĐU, relation: implements}]")
     c = document(number="3-KH/ĐU", date="'2026-01-06'", references="[{id: 2-KH/ĐU, relation: implements}]")
     docs = [read_document(name, text)[0] for name, text in (("a.md", a), ("b.md", b), ("c.md", c))]
-    problems = implementation_cycles(docs)
+    problems = implementation_cycles(build_graph(docs))
     assert sorted((p.path, p.code) for p in problems) == [("a.md", "implements-itself"), ("b.md", "implements-loop")]
     assert "2-KH/ĐU → 3-KH/ĐU → 2-KH/ĐU" in problems[1].message
     # The same number of another year is another document: no loop.
     older = document(number="1-KH/ĐU", date="'2026-01-05'",
                      references="[{id: 1-KH/ĐU, date: '2021-03-01', relation: implements}]")
-    assert implementation_cycles([read_document("d.md", older)[0]]) == []
+    assert implementation_cycles(build_graph([read_document("d.md", older)[0]])) == []
+
+
+def test_namesakes_of_two_wards_make_no_loop():
+    """Every ward's committee numbers its plans `01-KH/ĐU`: each ward's plan carries out its
+    own guidance, and the guidance of one ward is no plan of the other (the benchmark corpus)."""
+    def ward(name: str, number: str, implements: str, issuer: str) -> str:
+        return document(number=number, date="'2015-02-22'", issuer=repr(issuer),
+                        references=f"[{{id: {implements}, issuer: {issuer!r}, relation: implements}}]")
+    texts = {
+        "a-kh.md": ward("a", "01-KH/ĐU", "01-HD/ĐU", "Đảng ủy phường Tương Mai"),
+        "a-hd.md": ward("a", "01-HD/ĐU", "05-CT/TW", "Đảng ủy phường Tương Mai"),
+        "b-hd.md": ward("b", "01-HD/ĐU", "01-KH/ĐU", "Đảng ủy phường Hoàn Kiếm"),
+        "b-kh.md": ward("b", "01-KH/ĐU", "05-CT/TW", "Đảng ủy phường Hoàn Kiếm"),
+    }
+    docs = [read_document(name, text)[0] for name, text in texts.items()]
+    assert implementation_cycles(build_graph(docs)) == []
 
 
 @pytest.mark.parametrize("text, parse", [

@@ -4,48 +4,43 @@ Two published documents with the same number, issuer and year are one typed twic
 
 `implements` in front matter says a document carries out another; a plan cannot
 carry out itself, and "A implements B implements A" is a typing mistake in one of
-them. Numbers are not unique, so a reference matches a document only when its
-year (if it gives one) is the document's.
+them. Numbers are not unique: the loops are looked for among the relations the graph
+resolved, where a reference means the one document its date and issuer agree with.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from .model import Document, Problem, Reference
+from .graph import Graph
+from .model import Document, Problem
 from .numbers import citation_key
 from .text import fold
 
 
-def _matches(reference: Reference, document: Document) -> bool:
-    if not document.number or citation_key(reference.id) != citation_key(document.number):
-        return False
-    return reference.date is None or document.date is None or reference.date.year == document.date.year
-
-
-def implementation_cycles(documents: Iterable[Document]) -> list[Problem]:
-    documents = [d for d in documents if d.number]
-    by_key: dict[str, list[Document]] = {}
-    for doc in documents:
-        by_key.setdefault(citation_key(doc.number), []).append(doc)
-    edges: dict[str, list[tuple[Document, Reference]]] = {}
+def implementation_cycles(graph: Graph) -> list[Problem]:
+    """Self-implementation and loops among the `implements` relations the graph resolved
+    (numbers are not unique: the graph tells which document a reference means)."""
+    edges: dict[str, list[Document]] = {}
     problems = []
-    for doc in documents:
-        for ref in doc.references:
-            if ref.relation != "implements":
+    for source in sorted(graph.outgoing):
+        for key, relation in graph.outgoing[source]:
+            target = graph.cited[key].published if relation == "implements" else ""
+            if not target:
                 continue
-            if _matches(ref, doc):
-                problems.append(Problem(doc.path, ref.line or doc.line_of("references"),
-                                        f"văn bản ghi là thực hiện chính nó ('{ref.id}')",
+            if target == source:
+                doc = graph.documents[source]
+                line = next((m.line for m in graph.cited[key].mentions
+                             if m.source == source and m.relation == "implements"), doc.line_of("references"))
+                problems.append(Problem(source, line, f"văn bản ghi là thực hiện chính nó ('{graph.cited[key].id}')",
                                         "sửa id thành số của văn bản cấp trên mà văn bản này triển khai",
                                         "error", "implements-itself"))
-                continue
-            targets = [d for d in by_key.get(citation_key(ref.id), ()) if _matches(ref, d)]
-            edges.setdefault(doc.path, []).extend((target, ref) for target in targets)
-    return problems + _loops(documents, edges)
+            else:
+                edges.setdefault(source, []).append(graph.documents[target])
+    return problems + _loops(sorted(graph.documents.values(), key=lambda d: d.path), edges)
 
 
-def _loops(documents: list[Document], edges: dict[str, list[tuple[Document, Reference]]]) -> list[Problem]:
+def _loops(documents: list[Document], edges: dict[str, list[Document]]) -> list[Problem]:
     """One problem per loop found by a depth-first walk (each document visited once)."""
     problems = []
     state: dict[str, int] = {}  # 1: on the current path, 2: done
@@ -61,7 +56,7 @@ def _loops(documents: list[Document], edges: dict[str, list[tuple[Document, Refe
                 state[path.pop().path] = 2
                 pending.pop()
                 continue
-            target = step[0]
+            target = step
             if state.get(target.path) == 1:
                 loop = path[[d.path for d in path].index(target.path):]
                 names = " → ".join(d.number for d in loop + [target])

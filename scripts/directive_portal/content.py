@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from . import check_rules, link_rules
 from .collisions import content_files
 from .links import may_refuse
-from .consistency import duplicate_numbers, implementation_cycles
+from .consistency import duplicate_numbers
 from .frontmatter import read_document, split_front_matter
 from .model import Document, Problem, Topic
 from .paths import DOCUMENTS_DIR, TOPICS_FILE, is_document_path
@@ -133,7 +133,6 @@ def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, Fi
         if document is not None:
             documents.append(document)
     problems += duplicate_numbers(documents)
-    problems += implementation_cycles(documents)
     problems += stray_files(content_dir, display_prefix)
     problems += other_pages(content_dir, display_prefix)
     documents = [_unprefixed(d, display_prefix) for d in documents]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from . import history, intro_links, nowrap, outputs, share, site_address, site_files
 from .bodies import BODIES_FILE
 from .collisions import collisions, content_files
+from .consistency import implementation_cycles
 from .content import Content, load_content
 from .frontmatter import THEME_KEYS
 from .graph import Graph, build_graph
@@ -178,7 +179,9 @@ def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None
     content = load_content(content_dir, prefix, cache.files if cache is not None else None)
     graph = build_graph(content.documents, cache.citations if cache is not None else None, content.registry,
                         content.bodies)
-    problems = list(content.problems) + [replace(p, path=prefix + p.path) for p in graph.problems]
+    # The graph names documents by their path in the content folder.
+    problems = list(content.problems) + [replace(p, path=prefix + p.path)
+                                         for p in list(graph.problems) + implementation_cycles(graph)]
     site = build_site(graph, list(content.topics), settings.list_limit)
     unpublished = list(UNPUBLISHED) + [d.path for d in content.documents if d.is_draft]
     problems += collisions(content_files(content_dir), [page.src for page in site.pages], prefix, unpublished)
