@@ -159,3 +159,16 @@ def test_deadlines_found_around_markers_are_those_found_everywhere():
     for text in texts:
         assert find_deadlines(text) == find_deadlines(text, everywhere=True)
     assert len(find_deadlines(texts[-1])) == 7
+
+
+def test_the_deadlines_page_shows_the_latest_and_counts_them_all():
+    """At a city's scale the page would weigh megabytes: it shows the latest DEADLINES_SHOWN."""
+    from directive_portal.cascade_pages import DEADLINES_SHOWN, DeadlinesView
+    from directive_portal.pages import build_site
+
+    days = [datetime.date(2026, 1, 1) + datetime.timedelta(days=i) for i in range(DEADLINES_SHOWN + 20)]
+    body = "\n\n".join(f"Báo cáo kết quả trước ngày {d.day}/{d.month}/{d.year}." for d in days)
+    site = build_site(build_graph([doc("van-ban/2026/nhieu-han.md", body)]), [])
+    view = next(p.data for p in site.pages if isinstance(p.data, DeadlinesView))
+    assert view.dated_total == len(days) and len(view.dated) == DEADLINES_SHOWN
+    assert view.dated[-1].deadline.start == days[-1]  # the latest are kept (a day ends the next morning)

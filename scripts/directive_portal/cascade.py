@@ -29,14 +29,25 @@ class Source:
     line: int
 
 
+# Sentences shown for one step: enough to see why it holds. A central directive carried out
+# by thousands of documents would otherwise list every one of their sentences on every page.
+MAX_SOURCES = 3
+
+
 def sources(graph: Graph, provenance) -> tuple[Source, ...]:
-    out = []
+    out: list[Source] = []
+    said: set[str] = set()
     for p in provenance:
+        if p.sentence in said:
+            continue
+        said.add(p.sentence)
         doc = graph.documents.get(p.path)
         if doc is not None:
             out.append(Source(doc.url, doc.title, p.sentence, p.line))
         else:
             out.append(Source("", p.path, p.sentence, p.line))
+        if len(out) == MAX_SOURCES:
+            break
     return tuple(out)
 
 

@@ -70,11 +70,16 @@ class DeadlineItem:
     number: str  # `Công văn (chưa có số)`, `Kế hoạch số 12-KH/ĐU`
 
 
+DEADLINES_SHOWN = 300
+
+
 @dataclass(frozen=True)
 class DeadlinesView:
-    dated: tuple[DeadlineItem, ...]  # a day or a period, soonest end first
-    other: tuple[DeadlineItem, ...]  # recurring, or a day without a year
+    dated: tuple[DeadlineItem, ...]  # a day or a period, soonest end first: the latest DEADLINES_SHOWN
+    other: tuple[DeadlineItem, ...]  # recurring, or a day without a year: the newest DEADLINES_SHOWN
     calendar: str = CALENDAR_PATH
+    dated_total: int = 0  # all of them are in the calendar feed
+    other_total: int = 0
 
 
 def _doc_label(doc) -> str:
@@ -140,9 +145,11 @@ def extend(graph: Graph, topics: list[Topic], views: dict, pages: list, item) ->
     new_pages.append(GeneratedPage(TRACKING_SRC, "Theo dõi triển khai", "tracking.html",
                                    _tracking(graph, relations, topics, item)))
     dated = sorted((d for d in deadlines if d.deadline.end), key=lambda d: (d.deadline.end, d.deadline.start, d.url))
-    other = tuple(d for d in deadlines if not d.deadline.end)
-    new_pages.append(GeneratedPage(DEADLINES_SRC, "Hạn thực hiện", "deadlines.html",
-                                   DeadlinesView(tuple(dated), other)))
+    other = [d for d in deadlines if not d.deadline.end]
+    # A city's twenty years hold tens of thousands of deadlines: the page shows the latest
+    # (a phone should not download megabytes); the calendar feed has them all.
+    new_pages.append(GeneratedPage(DEADLINES_SRC, "Hạn thực hiện", "deadlines.html", DeadlinesView(
+        tuple(dated[-DEADLINES_SHOWN:]), tuple(other[:DEADLINES_SHOWN]), CALENDAR_PATH, len(dated), len(other))))
     return new_views, new_pages
 
 

@@ -28,10 +28,14 @@ def groups(docs: list[Document]) -> tuple[dict[str, list[Document]], dict[str, l
     by_type: dict[str, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)
     names: dict[str, str] = {}
+    keys: dict[str, str] = {}  # issuer -> its key, made once per issuer (slugs are slow)
     for doc in docs:
+        key = keys.get(doc.issuer)
+        if key is None:
+            key = keys[doc.issuer] = issuer_key(doc)
         by_type[doc.type].append(doc)
-        by_issuer[issuer_key(doc)].append(doc)
-        names.setdefault(issuer_key(doc), doc.issuer or UNKNOWN_ISSUER)
+        by_issuer[key].append(doc)
+        names.setdefault(key, doc.issuer or UNKNOWN_ISSUER)
     return by_type, by_issuer, names
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .text import one_line
 
@@ -244,9 +245,9 @@ class Document:
     def type_label(self) -> str:
         return DOCUMENT_TYPES.get(self.type, (self.type, ""))[0]
 
-    @property
+    @cached_property
     def url(self) -> str:
-        """Site-relative URL of the page (directory URLs)."""
+        """Site-relative URL of the page (directory URLs); asked for in every list a document is in."""
         return page_url(self.path)
 
     @property
