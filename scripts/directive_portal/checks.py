@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from . import check_rules, link_rules, registry
 from .content import Content, document_files, read_text
 from .graph import Graph
-from .model import Problem
+from .model import Problem, Reported
 from .pipeline import Build, Settings, build, display_prefix
 from .numbers import citation_key
 from .text import nfc
@@ -23,7 +23,7 @@ from .paths import DOCUMENTS_DIR, TOPICS_FILE
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class CheckResult(Reported):
     build: Build  # the build's own problems are among `problems`
     problems: tuple[Problem, ...]  # sorted by path and line
 
@@ -34,14 +34,6 @@ class CheckResult:
     @property
     def graph(self) -> Graph:
         return self.build.graph
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "warning")
 
 
 def check_content(content_dir: str, display_prefix: str = "") -> CheckResult:

@@ -10,7 +10,7 @@ from .collisions import content_files
 from .links import may_refuse
 from .consistency import duplicate_numbers
 from .frontmatter import read_document, split_front_matter
-from .model import Document, Problem, Topic
+from .model import Document, Problem, Reported, Topic
 from .paths import DOCUMENTS_DIR, TOPICS_FILE, is_document_path
 from .bodies import Bodies, load_bodies
 from .registry import RegistryEntry, load_registry
@@ -19,16 +19,12 @@ from .topics import load_topics
 
 
 @dataclass(frozen=True)
-class Content:
+class Content(Reported):
     topics: tuple[Topic, ...]
     documents: tuple[Document, ...]  # drafts included; `graph` leaves them out
     problems: tuple[Problem, ...]
     registry: tuple[RegistryEntry, ...] = ()  # content/van-ban-dan-chieu.yml
     bodies: Bodies = Bodies()  # content/co-quan.yml
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "error")
 
 
 # Files that may sit beside the documents and be published as they are.

@@ -184,6 +184,20 @@ class Problem:
         return text
 
 
+class Reported:
+    """What holds `problems`: its errors and its warnings apart."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+
 @dataclass(frozen=True)
 class Signer:
     name: str = ""

@@ -24,7 +24,7 @@ from .content import Content, load_content
 from .frontmatter import THEME_KEYS
 from .graph import Graph, build_graph
 from .linking import link_citations
-from .model import Problem
+from .model import Problem, Reported
 from .pages import build_site
 from .views import GeneratedPage, Site
 from .paths import TOPICS_FILE, is_document_path
@@ -62,7 +62,7 @@ class Cache:
 
 
 @dataclass(frozen=True)
-class Build:
+class Build(Reported):
     content_dir: str
     settings: Settings
     content: Content
@@ -71,14 +71,6 @@ class Build:
     site: Site | None = None  # the documents without errors, resolved
     history: history.History = field(default_factory=history.History)
     cache: Cache | None = field(default=None, compare=False)
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "warning")
 
     @property
     def generated(self) -> dict[str, GeneratedPage]:
