@@ -51,3 +51,16 @@ def test_canonical_is_absolute_with_a_site_url():
     settings = Settings("https://vanban.example.vn/", "Cổng", "content")
     out = pages(phone_fixture_site(), settings, OVERRIDES)
     assert '<link rel="canonical" href="https://vanban.example.vn/van-ban-dan-chieu/53-ct-tw-2025/">' in out["so/53-ct-tw/index.html"]
+
+
+def test_pages_are_rendered_through_the_themes_template_folders(tmp_path):
+    """The build hands the writers its theme's folders: a ward's own override of the
+    short-link template is the one used, whatever folder the content is in."""
+    from directive_portal.shortlinks import write
+
+    partials = tmp_path / "theme" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "portal-shortlink.html").write_text("Mẫu riêng {{ number }}", encoding="utf-8")
+    settings = Settings("", "Cổng", str(tmp_path / "elsewhere" / "content"), None, (str(tmp_path / "theme"),))
+    write(phone_fixture_site(), str(tmp_path / "site"), settings)
+    assert (tmp_path / "site" / "so" / "53-ct-tw" / "index.html").read_text(encoding="utf-8") == "Mẫu riêng 53-CT/TW"

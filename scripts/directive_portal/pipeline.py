@@ -43,6 +43,7 @@ class Settings:
     site_name: str = ""
     list_limit: int = LIST_LIMIT  # longer lists show the newest and a page per year
     display_prefix: str = ""  # put before paths in problems (`content/`), so an editor can open the file
+    template_dirs: tuple[str, ...] = ()  # the theme's template folders, for pages the output writers make
 
 
 @dataclass
@@ -155,7 +156,8 @@ class Build(Reported):
         """Begin writing the search index, feeds and short links into `site_dir` (see outputs.start)."""
         assert self.site is not None
         settings = site_files.Settings(self.settings.site_url, self.settings.site_name, self.content_dir,
-                                    self.cache.outputs if self.cache is not None else None)
+                                       self.cache.outputs if self.cache is not None else None,
+                                       self.settings.template_dirs)
         return outputs.start(self.site, site_dir, settings, background)
 
 

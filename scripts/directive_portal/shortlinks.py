@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from .site_files import Settings
+from .site_files import Settings, write_files
 from .views import DirectiveView, Site
 
 PREFIX = "so"
@@ -62,14 +62,14 @@ def targets(site: Site) -> dict[str, tuple[Target, ...]]:
     return {key: tuple(sorted(urls.values(), key=lambda t: t.url)) for key, urls in sorted(found.items())}
 
 
-def _environment(templates_dir: str) -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir), autoescape=True,
+def _environment(folders: str | tuple[str, ...]) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(folders), autoescape=True,
                               keep_trailing_newline=True)
 
 
-def pages(site: Site, settings: Settings, folder: str) -> dict[str, str]:
-    """Every short-link page: path in the site -> HTML."""
-    template = _environment(folder).get_template(TEMPLATE)
+def pages(site: Site, settings: Settings, folders: str | tuple[str, ...]) -> dict[str, str]:
+    """Every short-link page: path in the site -> HTML, from the template in `folders`."""
+    template = _environment(folders).get_template(TEMPLATE)
     out: dict[str, str] = {}
     folders: dict[str, list[Target]] = defaultdict(list)
     for key, choices in targets(site).items():  # `15-CV-DU` and `15-cv-du` share one folder
@@ -85,17 +85,11 @@ def pages(site: Site, settings: Settings, folder: str) -> dict[str, str]:
     return out
 
 
-def templates_dir(settings: Settings) -> str:
-    """`overrides/` beside the content folder, else the one of this repository."""
-    beside = os.path.join(os.path.dirname(os.path.abspath(settings.docs_dir)), "overrides")
-    if os.path.isfile(os.path.join(beside, *TEMPLATE.split("/"))):
-        return beside
-    return os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "overrides")
+def templates_dirs(settings: Settings) -> tuple[str, ...]:
+    """The theme's template folders the site generator gave; else `overrides/` beside the
+    content folder (a writer run on its own, in tests and benchmarks)."""
+    return settings.template_dirs or (os.path.join(os.path.dirname(os.path.abspath(settings.docs_dir)), "overrides"),)
 
 
 def write(site: Site, site_dir: str, settings: Settings) -> None:
-    for path, html in pages(site, settings, templates_dir(settings)).items():
-        target = os.path.join(site_dir, *path.split("/"))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(html)
+    write_files(site_dir, pages(site, settings, templates_dirs(settings)))

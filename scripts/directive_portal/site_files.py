@@ -23,6 +23,9 @@ class Settings:
     # Kept by the caller between `mkdocs serve` rebuilds, for writers that can reuse
     # their per-document work (one key per writer); None for a one-off build.
     cache: dict | None = field(default=None, compare=False)
+    # The theme's template folders, in the order the site generator searches them (the
+    # writers render their pages through the same templates as the site's).
+    template_dirs: tuple[str, ...] = ()
 
 
 def link(target: str, page_url: str, site_url: str = "") -> str:

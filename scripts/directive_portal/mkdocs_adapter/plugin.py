@@ -72,7 +72,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if atomic_build and config.strict:  # from the first warning on: any keeps the last good site
             self.counter = WarningCounter("mkdocs")
         settings = pipeline.Settings(config.site_url or "", config.site_name, self.config.list_limit,
-                                     pipeline.display_prefix(config.docs_dir))
+                                     pipeline.display_prefix(config.docs_dir), tuple(config.theme.dirs))
         self.build = pipeline.build(config.docs_dir, settings, self.cache if serving else None)
         for problem in self.build.warnings:
             log.warning(str(problem))
