@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, replace
 
 from . import check_rules, link_rules, registry
-from .content import Content, document_files, read_text
+from .content import Content, document_files, documents_among, read_text
 from .graph import Graph
 from .model import Problem, Reported
 from .pipeline import Build, Settings, build, display_prefix
@@ -81,11 +81,11 @@ def _undescribed_citations(graph: Graph, prefix: str) -> list[Problem]:
 
 
 def _file_rules(content_dir: str, content: Content, generated: list[str], prefix: str) -> list[Problem]:
-    sources = _site_sources(content_dir, content, generated)
+    sources = _site_sources(content, generated)
     pages = {link_rules.page_url(s).rstrip("/"): s for s in sorted(sources, reverse=True) if s.endswith(".md")}
     drafts = frozenset(d.path for d in content.documents if d.is_draft)
     problems = []
-    for rel in document_files(content_dir):
+    for rel in documents_among(content.files):
         text, unreadable = read_text(os.path.join(content_dir, rel), prefix + rel)
         if unreadable is not None:
             continue  # load_content reported it
@@ -97,19 +97,12 @@ def _file_rules(content_dir: str, content: Content, generated: list[str], prefix
     return problems
 
 
-def _site_sources(content_dir: str, content: Content, generated: list[str]) -> frozenset[str]:
+def _site_sources(content: Content, generated: list[str]) -> frozenset[str]:
     """Files the built site is made of: content files (drafts and the registry left
     out) and the generated pages."""
     drafts = {d.path for d in content.documents if d.is_draft}
-    sources: set[str] = set()
-    for folder, dirs, files in os.walk(content_dir):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            rel = os.path.relpath(os.path.join(folder, name), content_dir).replace(os.sep, "/")
-            if rel != TOPICS_FILE and rel not in drafts and not name.startswith("."):
-                sources.add(rel)
-    sources |= set(generated)
-    return frozenset(sources)
+    sources = {rel for rel in content.files if rel != TOPICS_FILE and rel not in drafts}
+    return frozenset(sources | set(generated))
 
 
 def content_root(path: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from typing import Iterable
 
 from . import check_rules, link_rules
 from .collisions import content_files
@@ -25,29 +26,32 @@ class Content(Reported):
     problems: tuple[Problem, ...]
     registry: tuple[RegistryEntry, ...] = ()  # content/van-ban-dan-chieu.yml
     bodies: Bodies = Bodies()  # content/co-quan.yml
+    files: tuple[str, ...] = ()  # every file of the folder (collisions.content_files), read once
 
 
 # Files that may sit beside the documents and be published as they are.
 ATTACHMENTS = (".pdf", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 
 
-def _files_under(content_dir: str, folder: str) -> list[str]:
-    return sorted(folder + "/" + rel for rel in content_files(os.path.join(content_dir, folder)))
+def documents_among(files: Iterable[str]) -> list[str]:
+    """The Markdown files under `van-ban/` among a content folder's files, sorted."""
+    return sorted(rel for rel in files if is_document_path(rel))
 
 
 def document_files(content_dir: str) -> list[str]:
     """Paths (relative, with '/') of every Markdown file under `van-ban/`, sorted."""
-    return [rel for rel in _files_under(content_dir, DOCUMENTS_DIR) if rel.endswith(".md")]
+    return documents_among(content_files(content_dir))
 
 
-def stray_files(content_dir: str, display_prefix: str = "") -> list[Problem]:
-    """Files under `van-ban/` that are neither documents nor attachments.
+def stray_files(files: Iterable[str], display_prefix: str = "") -> list[Problem]:
+    """Files under `van-ban/` (among a content folder's `files`) that are neither documents
+    nor attachments.
 
     MkDocs would publish `nhap.markdown` as a page, or `x.MD` as a raw file with its
     front matter, without any of the checks a document gets.
     """
     problems = []
-    for rel in _files_under(content_dir, DOCUMENTS_DIR):
+    for rel in sorted(f for f in files if f.startswith(DOCUMENTS_DIR + "/")):
         lower = rel.lower()
         if rel.endswith(".md") or lower.endswith(ATTACHMENTS):
             continue
@@ -109,7 +113,8 @@ def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, Fi
                                 f"tạo tệp {display_prefix}{TOPICS_FILE} (xem Hướng dẫn biên tập)", "error", "missing-topics"))
     slugs = [t.slug for t in topics]
     documents: list[Document] = []
-    files = document_files(content_dir)
+    every_file = content_files(content_dir)  # one walk of the folder for every rule below
+    files = documents_among(every_file)
     if cache is not None:
         for gone in set(cache).difference(files):
             del cache[gone]
@@ -129,12 +134,13 @@ def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, Fi
         if document is not None:
             documents.append(document)
     problems += duplicate_numbers(documents)
-    problems += stray_files(content_dir, display_prefix)
-    problems += other_pages(content_dir, display_prefix)
+    problems += stray_files(every_file, display_prefix)
+    problems += other_pages(content_dir, every_file, display_prefix)
     documents = [_unprefixed(d, display_prefix) for d in documents]
     registry, registry_problems = load_registry(content_dir, display_prefix)
     bodies, body_problems = load_bodies(content_dir, display_prefix)
-    return Content(tuple(topics), tuple(documents), tuple(problems + registry_problems + body_problems), registry, bodies)
+    return Content(tuple(topics), tuple(documents), tuple(problems + registry_problems + body_problems), registry, bodies,
+                   tuple(every_file))
 
 
 def _read_file(path: str, shown: str, slugs: list[str]) -> tuple[Document | None, list[Problem]]:
@@ -165,15 +171,14 @@ def page_rules(shown: str, text: str) -> list[Problem]:
     return problems
 
 
-def other_pages(content_dir: str, display_prefix: str = "") -> list[Problem]:
+def other_pages(content_dir: str, files: Iterable[str], display_prefix: str = "") -> list[Problem]:
     """The pages beside the documents (home page, guide, ...) and every file's name."""
     problems = []
-    for rel in content_files(content_dir):
+    for rel in files:
         problems += check_rules.file_name(rel, display_prefix + rel)
         if rel.endswith(".md") and not is_document_path(rel):
             text, problem = read_text(os.path.join(content_dir, rel), display_prefix + rel)
             problems += [problem] if problem is not None else page_rules(display_prefix + rel, text)
-
     return problems
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import history, intro_links, nowrap, outputs, share, site_address, site_files
 from .bodies import BODIES_FILE
-from .collisions import collisions, content_files
+from .collisions import collisions
 from .consistency import implementation_cycles
 from .content import Content, load_content
 from .frontmatter import THEME_KEYS
@@ -178,7 +178,7 @@ def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None
                                          for p in list(graph.problems) + implementation_cycles(graph)]
     site = build_site(graph, list(content.topics), settings.list_limit)
     unpublished = list(UNPUBLISHED) + [d.path for d in content.documents if d.is_draft]
-    problems += collisions(content_files(content_dir), [page.src for page in site.pages], prefix, unpublished)
+    problems += collisions(content.files, [page.src for page in site.pages], prefix, unpublished)
     past = history.load_history(content_dir)  # one `git log` for every page's last change
     return Build(content_dir, settings, content, tuple(problems), graph, site, past, cache)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .model import page_url
 from .checks import CheckResult, check_content
-from .content import document_files
+from .content import documents_among
 from .graph import Graph
 from .model import Document
 from .views import Site, cited_label
@@ -65,7 +65,7 @@ def read_side(content_dir: str, built: Build | None = None) -> Side:
     pages = {view.document.url: (view.document.title, repr(view)) for view in site.documents.values()}
     for page in site.pages:
         pages[page_url(page.src)] = (page.title, repr(page.data))
-    return Side(tuple(document_files(content_dir)), {d.path: d for d in built.content.documents},
+    return Side(tuple(documents_among(built.content.files)), {d.path: d for d in built.content.documents},
                 built.graph, site, pages)
 
 
