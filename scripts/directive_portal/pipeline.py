@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import os
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from . import history, intro_links, nowrap, outputs, share, site_address, site_files
 from .bodies import BODIES_FILE
@@ -73,9 +74,10 @@ class Build(Reported):
     history: history.History = field(default_factory=history.History)
     cache: Cache | None = field(default=None, compare=False)
 
-    @property
+    @cached_property
     def generated(self) -> dict[str, GeneratedPage]:
-        """The pages the portal makes, by source path (`chu-de/van-hoa.md`)."""
+        """The pages the portal makes, by source path (`chu-de/van-hoa.md`); made once, since
+        each page's template, data and share card ask for it."""
         return {page.src: page for page in self.site.pages} if self.site else {}
 
     def published(self, src: str) -> bool:
