@@ -71,8 +71,13 @@ class Build(Reported):
     problems: tuple[Problem, ...]  # every problem, paths as the editor types them
     graph: Graph | None = None
     site: Site | None = None  # the documents without errors, resolved
-    history: history.History = field(default_factory=history.History)
     cache: Cache | None = field(default=None, compare=False)
+
+    @cached_property
+    def history(self) -> history.History:
+        """Each page's last change, from one `git log` of the content folder: read when a page
+        first asks (a site generator does; `portal check` and `portal review` never do)."""
+        return history.load_history(self.content_dir)
 
     @cached_property
     def generated(self) -> dict[str, GeneratedPage]:
@@ -181,8 +186,7 @@ def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None
     site = build_site(graph, list(content.topics), settings.list_limit)
     unpublished = list(UNPUBLISHED) + [d.path for d in content.documents if d.is_draft]
     problems += collisions(content.files, [page.src for page in site.pages], prefix, unpublished)
-    past = history.load_history(content_dir)  # one `git log` for every page's last change
-    return Build(content_dir, settings, content, tuple(problems), graph, site, past, cache)
+    return Build(content_dir, settings, content, tuple(problems), graph, site, cache)
 
 
 def display_prefix(content_dir: str) -> str:
