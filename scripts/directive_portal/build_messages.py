@@ -7,6 +7,7 @@ messages only as text, and imports nothing of MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import sys
@@ -73,6 +74,16 @@ def failure(message: str) -> str:
     return "Xây dựng không thành công (xem lỗi ở trên); thư mục site/ giữ nguyên — sửa lỗi rồi chạy lại."
 
 
+def content_errors(errors) -> str:
+    """Why a build stopped before writing anything: the content's errors, one per line."""
+    lines = "\n".join(f"  {p}" for p in errors)
+    return f"{len(errors)} lỗi trong nội dung, chưa xây dựng trang (thư mục site/ giữ nguyên):\n{lines}"
+
+
+def waiting(site_dir: str) -> str:
+    return f"Một lần xây dựng khác đang ghi vào {site_dir}: đợi nó xong rồi mới xây dựng tiếp..."
+
+
 def site_command_parser(command: str) -> ArgumentParser:
     what = {"build": "Xây dựng trang từ content/ vào site/ (như mkdocs build).",
             "serve": "Xem trước trang trên máy, tự xây dựng lại khi sửa tệp (như mkdocs serve)."}[command]
@@ -89,6 +100,22 @@ def site_command_parser(command: str) -> ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def vietnamese_logging(name: str):
+    """While inside: the lines of logger `name` (MkDocs') printed by `VietnameseHandler` alone."""
+    logger = logging.getLogger(name)
+    handler, saved = VietnameseHandler(), (logger.level, logger.propagate)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
 class WarningCounter(logging.Handler):
     """Counts the warnings of a logger from now on (with --strict, any keeps the last good site)."""
 
@@ -103,3 +130,19 @@ class WarningCounter(logging.Handler):
     def stop(self) -> int:
         self.logger.removeHandler(self)
         return self.count
+
+
+class _DirtyNotices(logging.Filter):
+    """MkDocs' notices that a `--dirty` build may be inaccurate, or its folder holds stale files:
+    not so when the portal staged it from its build cache (incremental.py)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("A 'dirty' build is being performed")
+                    or message.startswith("The directory contains stale files"))
+
+
+def quiet_dirty_notices() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyNotices) for f in logger.filters):
+        logger.addFilter(_DirtyNotices())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, replace
 from typing import Iterable
@@ -90,8 +91,33 @@ def read_text(path: str, shown: str) -> tuple[str | None, Problem | None]:
 
 
 # What reading one document file gave: (document or None, its problems), with the file's
-# (modification time, size) and the topic slugs it was checked against.
-FileResult = tuple[tuple[int, int], tuple[str, ...], "Document | None", list[Problem]]
+# (modification time, size), its content hash, and what it was checked against (the topic
+# slugs and the prefix its problems are shown with).
+FileResult = tuple[tuple[int, int], bytes, tuple, "Document | None", list[Problem]]
+
+
+def _content_hash(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return hashlib.blake2b(handle.read(), digest_size=16).digest()
+
+
+def _cached_read(path: str, shown: str, slugs: list[str], cache: dict[str, FileResult], rel: str):
+    """A file as read before when its time and size, or else its content, are unchanged (a
+    checkout touches files it does not change); read again otherwise."""
+    status = os.stat(path)
+    stamp, against, known = (status.st_mtime_ns, status.st_size), (tuple(slugs), shown), cache.get(rel)
+    if known is not None and known[2] == against:
+        if known[0] == stamp:
+            return known[3], known[4]
+        digest = _content_hash(path)
+        if known[1] == digest:
+            cache[rel] = (stamp,) + known[1:]
+            return known[3], known[4]
+    else:
+        digest = _content_hash(path)
+    document, file_problems = _read_file(path, shown, slugs)
+    cache[rel] = (stamp, digest, against, document, file_problems)
+    return document, file_problems
 
 
 def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, FileResult] | None = None) -> Content:
@@ -99,8 +125,9 @@ def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, Fi
 
     `display_prefix` is put before paths in problems (`content/`), so that an
     editor can open the file the message names from the repository root.
-    `cache`, a dict the caller keeps between calls (`mkdocs serve` rebuilds),
-    spares re-reading the files whose modification time and size are unchanged.
+    `cache`, a dict the caller keeps between calls (`mkdocs serve` rebuilds, the build
+    cache on disk), spares parsing again the files whose modification time and size, or
+    else content, are unchanged.
     """
     problems: list[Problem] = []
     topics_path = os.path.join(content_dir, TOPICS_FILE)
@@ -123,13 +150,7 @@ def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, Fi
         if cache is None:
             document, file_problems = _read_file(path, display_prefix + rel, slugs)
         else:
-            status = os.stat(path)
-            stamp, known = (status.st_mtime_ns, status.st_size), cache.get(rel)
-            if known is not None and known[0] == stamp and known[1] == tuple(slugs):
-                document, file_problems = known[2], known[3]
-            else:
-                document, file_problems = _read_file(path, display_prefix + rel, slugs)
-                cache[rel] = (stamp, tuple(slugs), document, file_problems)
+            document, file_problems = _cached_read(path, display_prefix + rel, slugs, cache, rel)
         problems += file_problems
         if document is not None:
             documents.append(document)

@@ -13,7 +13,7 @@ import signal
 import sys
 import threading
 import traceback
-from . import calendar_feed, feeds, search, shortlinks
+from . import calendar_feed, feeds, incremental, search, shortlinks
 from .views import Site
 from .site_files import Settings
 
@@ -23,8 +23,15 @@ WRITERS = (feeds.write, shortlinks.write, search.write, calendar_feed.write)
 
 
 def write_all(site: Site, site_dir: str, settings: Settings) -> None:
+    """Write every output. With `settings.cache_file` (path, key), the writers' per-document
+    work of the last build is read from that file first and written back after."""
+    path, key = settings.cache_file or ("", "")
+    if path and settings.cache is not None and not settings.cache:
+        settings.cache.update(incremental.load(path, key) or {})
     for write in WRITERS:
         write(site, site_dir, settings)
+    if path and settings.cache is not None:
+        incremental.save(path, key, settings.cache)
 
 
 class Writing:

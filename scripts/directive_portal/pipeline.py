@@ -13,9 +13,12 @@ and the benchmarks all call `build`.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
+import pickle
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Mapping
 
 from . import history, intro_links, nowrap, outputs, share, site_address, site_files
 from .bodies import BODIES_FILE
@@ -61,6 +64,10 @@ class Cache:
     def for_folder(self, content_dir: str) -> Cache:
         """This cache if it belongs to `content_dir`, else a fresh one for it."""
         return self if self.content_dir == content_dir else Cache(content_dir)
+
+    def without_outputs(self) -> Cache:
+        """What the build process itself keeps on disk (the writers keep their own work)."""
+        return Cache(self.content_dir, self.files, self.citations)
 
 
 @dataclass(frozen=True)
@@ -135,18 +142,25 @@ class Build(Reported):
     def share(self, src: str, url: str) -> share.PageShare:
         return share.for_page(self.page_data(src), url, self.settings.site_url)
 
-    def changed(self, previous: Build | None) -> set[str]:
-        """Sources of the pages whose data differ from `previous` (every page when there is none)."""
+    @cached_property
+    def digests(self) -> dict[str, bytes]:
+        """A digest of everything the portal gives each of its pages (data, linked citations,
+        last change): two builds' pages with equal digests are the same page."""
         if self.site is None:
-            return set()
-        if previous is None or previous.site is None:
-            return set(self.site.documents) | set(self.generated)
-        old, new = previous.site, self.site
-        before = previous.generated
-        changed = {src for src in new.documents
-                   if (old.documents.get(src), old.link_targets.get(src)) != (new.documents[src], new.link_targets.get(src))}
-        changed |= {src for src, page in self.generated.items() if before.get(src) != page}
-        return changed
+            return {}
+        site, found = self.site, {}
+        for src, view in site.documents.items():
+            found[src] = _digest((view, site.link_targets.get(src), self.history.info(src)))
+        for src, page in self.generated.items():
+            found[src] = _digest(page)
+        return found
+
+    def changed(self, previous: Mapping[str, bytes] | None) -> set[str]:
+        """Sources of the pages whose digest differs from `previous` (every page when there is none)."""
+        digests = self.digests
+        if previous is None:
+            return set(digests)
+        return {src for src, digest in digests.items() if previous.get(src) != digest}
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -159,12 +173,13 @@ class Build(Reported):
         return {"number_parts": nowrap.parts,
                 "intro_paragraphs": lambda intro: intro_links.paragraphs(intro, self.site)}
 
-    def start_outputs(self, site_dir: str, background: bool) -> outputs.Writing:
-        """Begin writing the search index, feeds and short links into `site_dir` (see outputs.start)."""
+    def start_outputs(self, site_dir: str, background: bool, cache_file: tuple[str, str] = ()) -> outputs.Writing:
+        """Begin writing the search index, feeds and short links into `site_dir` (see outputs.start);
+        `cache_file` (path, key): where the writers keep their work between builds."""
         assert self.site is not None
         settings = site_files.Settings(self.settings.site_url, self.settings.site_name, self.content_dir,
                                        self.cache.outputs if self.cache is not None else None,
-                                       self.settings.template_dirs)
+                                       self.settings.template_dirs, cache_file)
         return outputs.start(self.site, site_dir, settings, background)
 
 
@@ -187,6 +202,11 @@ def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None
     unpublished = list(UNPUBLISHED) + [d.path for d in content.documents if d.is_draft]
     problems += collisions(content.files, [page.src for page in site.pages], prefix, unpublished)
     return Build(content_dir, settings, content, tuple(problems), graph, site, cache)
+
+
+def _digest(value: object) -> bytes:
+    # Pickled page data: frozen dataclasses, tuples and strings, the same bytes in every process.
+    return hashlib.blake2b(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
 
 
 def display_prefix(content_dir: str) -> str:

@@ -26,6 +26,8 @@ class Settings:
     # The theme's template folders, in the order the site generator searches them (the
     # writers render their pages through the same templates as the site's).
     template_dirs: tuple[str, ...] = ()
+    # (path, key) of the file that keeps `cache` between builds on disk (incremental.py), or ().
+    cache_file: tuple[str, str] = ()
 
 
 def link(target: str, page_url: str, site_url: str = "") -> str:

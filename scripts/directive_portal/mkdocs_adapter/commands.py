@@ -7,11 +7,10 @@ Material's end-of-life notice off (NO_MKDOCS_2_WARNING, read when Material loads
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 
-from ..build_messages import VietnameseHandler, failure, site_command_parser
+from ..build_messages import failure, site_command_parser, vietnamese_logging
 from ..file_errors import describe
 
 
@@ -21,28 +20,18 @@ def run(command: str, argv: list[str]) -> int:
         print(f"portal {command}: {describe(FileNotFoundError(2, 'missing'), args.config_file)}", file=sys.stderr)
         return 1
     os.environ["NO_MKDOCS_2_WARNING"] = "1"  # before Material's templates are imported (by load_config)
-    logger = logging.getLogger("mkdocs")
-    handler, saved = VietnameseHandler(), (logger.level, logger.propagate)
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False  # our handler alone prints MkDocs' lines
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    try:
-        if command == "build":
-            _build(args)
-        else:
-            _serve(args)
-    except ConfigurationError as exc:
-        print(f"lỗi: cấu hình {args.config_file} không hợp lệ: {exc} — sửa tệp cấu hình rồi chạy lại", file=sys.stderr)
-        return 1
-    except Abort as exc:
-        print(f"lỗi: {failure(str(exc))}", file=sys.stderr)
-        return 1
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(saved[0])
-        logger.propagate = saved[1]
+    with vietnamese_logging("mkdocs"):
+        try:
+            (_build if command == "build" else _serve)(args)
+        except ConfigurationError as exc:
+            print(f"lỗi: cấu hình {args.config_file} không hợp lệ: {exc} — sửa tệp cấu hình rồi chạy lại",
+                  file=sys.stderr)
+            return 1
+        except Abort as exc:
+            print(f"lỗi: {failure(str(exc))}", file=sys.stderr)
+            return 1
     return 0
 
 

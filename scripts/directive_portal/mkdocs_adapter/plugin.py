@@ -1,14 +1,16 @@
 """The MkDocs plugin: MkDocs' events mapped to one `pipeline.build()`.
 
 Event order for one build (MkDocs 1.6):
-  on_config   build(): read and check the content, resolve it into page data; fail before
-              `site/` is touched; take the site's lock and a staging folder (mkdocs build)
-  on_files    leave out what is never published, add the generated pages; start writing
+  on_config   take the site's lock, a staging folder and the build cache on disk (mkdocs
+              build); build(): read and check the content, resolve it into page data; fail
+              before `site/` is touched
+  on_files    leave out what is never published, add the generated pages; with --dirty,
+              stage the unchanged files of the current site (incremental.py); start writing
               the outputs (search index, feeds, short links) beside them
   on_page_read_source / on_page_markdown / on_page_context   what the build says of each page
-  on_post_build     wait for the outputs; swap the staging folder in place of `site/`
+  on_post_build     wait for the outputs; swap the staging folder in place of `site/`; save the cache
 `mkdocs serve` keeps this object between rebuilds: the build's state is replaced in
-on_config; kept on purpose are the build cache and the previous build (for `--dirty`).
+on_config; kept on purpose are the build cache and the previous page digests (`--dirty`).
 Under `serve`, content errors build no page: every address shows them (error_page.py),
 since MkDocs' server holds requests until a build succeeds.
 """
@@ -24,8 +26,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import atomic, error_page, pipeline
-from ..build_messages import WarningCounter
+from .. import atomic, error_page, incremental, pipeline
+from ..build_messages import WarningCounter, content_errors, quiet_dirty_notices, waiting
+from ..incremental import Store
 from ..pipeline import Build, Cache
 
 log = get_plugin_logger(__name__)
@@ -52,9 +55,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self) -> None:
         self.command, self.dirty = "build", False
         self.build: Build | None = None
-        self.previous: Build | None = None  # the last good build, for `serve --dirty`
-        self.cache = Cache()
+        self.previous: dict | None = None  # the last good build's page digests, for `--dirty`
+        self.cache = Cache()  # kept between `mkdocs serve` rebuilds
         self.publication: atomic.Publication | None = None
+        self.store: Store | None = None  # the build cache on disk (mkdocs build)
         self.writing = None
         self.counter: WarningCounter | None = None
 
@@ -66,14 +70,21 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         serving = self.command == "serve"
         if self.build is not None and self.build.site is not None:
-            self.previous = self.build
+            self.previous = self.build.digests
         self.cache = self.cache.for_folder(config.docs_dir)
         atomic_build = self.config.atomic_build and self.command == "build"
         if atomic_build and config.strict:  # from the first warning on: any keeps the last good site
             self.counter = WarningCounter("mkdocs")
+        if atomic_build:  # the lock first: the build cache on disk describes the site under it
+            self.publication = atomic.Publication(config.site_dir, lambda: log.info(waiting(config.site_dir)))
+            self.store = Store(config.config_file_path, tuple(config.theme.dirs), self.cache, config.site_dir, self.dirty)
+            self.previous = self.store.previous_digests()
+            if self.dirty:  # staged from the current site, or a full build: never inaccurate
+                quiet_dirty_notices()
         settings = pipeline.Settings(config.site_url or "", config.site_name, self.config.list_limit,
                                      pipeline.display_prefix(config.docs_dir), tuple(config.theme.dirs))
-        self.build = pipeline.build(config.docs_dir, settings, self.cache if serving else None)
+        self.build = pipeline.build(config.docs_dir, settings, self.store.cache if atomic_build else
+                                    self.cache if serving else None)
         for problem in self.build.warnings:
             log.warning(str(problem))
         for note in self.build.notes:
@@ -85,12 +96,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 (log.info if config.strict else log.error)(str(problem))
             return config
         if self.build.errors:
-            lines = "\n".join(f"  {p}" for p in self.build.errors)
-            raise PluginError(f"{len(self.build.errors)} lỗi trong nội dung, chưa xây dựng trang "
-                              f"(thư mục site/ giữ nguyên):\n{lines}")
+            raise PluginError(content_errors(self.build.errors))
         if atomic_build:
-            self.publication = atomic.Publication(config.site_dir, lambda: log.info(
-                f"Một lần xây dựng khác đang ghi vào {config.site_dir}: đợi nó xong rồi mới xây dựng tiếp..."))
             config.site_dir = self.publication.staging
         pipeline.freeze()
         return config
@@ -98,6 +105,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
             env.filters.update(self.build.template_filters())
+            # For every page, since a `--dirty` build reads only those it rebuilds: the title the
+            # navigation shows, the sitemap's lastmod from git (not the build's day: reproducible).
+            for page in filter(None, (file.page for file in files.documentation_pages())):
+                shown = self.build.template(page.file.src_uri)
+                if shown:
+                    page.title = escape(shown[1])
+                page.update_date = self.build.history.update_date(page.file.src_uri) or page.update_date
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -119,13 +133,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 page = _PortalFile.generated(config, src, content="")
                 page.view_changed, page.in_memory = src in changed, True
                 files.append(page)
-        self.writing = build.start_outputs(config.site_dir, background=self.command == "build")
+        templates = list(config.theme.static_templates)  # 404.html, sitemap.xml: written every time
+        if self.store and self.store.prepare(self.publication.site_dir, config.site_dir,
+                                             [f.dest_uri for f in files] + templates):
+            incremental.unshare(config.site_dir, [f.dest_uri for f in files if f.is_modified()] + templates)
+        self.writing = build.start_outputs(config.site_dir, background=self.command == "build",
+                                           cache_file=self.store.outputs_file if self.store else ())
         return files
-
-    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        # The sitemap's lastmod from git, not the day of the build: builds are reproducible.
-        page.update_date = self.build.history.update_date(page.file.src_uri) or page.update_date
-        return page
 
     def on_page_read_source(self, page: Page, *, config: MkDocsConfig) -> str | None:
         return self.build.source(page.file.src_uri)
@@ -169,6 +183,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return  # strict mode will abort: on_build_error keeps the last good site
         self.publication.commit()
         config.site_dir, self.publication = self.publication.site_dir, None
+        if self.store is not None:
+            self.store.save(self.build.digests)
+            self.store = None
 
     def on_build_error(self, *, error: Exception) -> None:
         pipeline.unfreeze()
@@ -181,6 +198,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.publication is not None:
             self.publication.discard()
             self.publication = None
+        self.store = None
 
     def _counted(self) -> int:
         """Stop counting warnings; how many there were."""

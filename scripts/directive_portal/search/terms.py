@@ -52,6 +52,12 @@ class TermCache:
         self.exact: dict[str, str | None] = {}
         self.numbers: dict[str, frozenset[str]] = {}
 
+    def __getstate__(self) -> dict:
+        return {}  # memo tables of one process: a build cache on disk keeps none of them
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()
+
     def trim(self) -> None:
         for table in (self.chunks, self.exact, self.numbers):
             if len(table) > _CACHE_LIMIT:

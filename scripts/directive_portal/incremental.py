@@ -1,0 +1,179 @@
+"""What one build keeps on disk for the next: the build cache, and builds after one edit (`--dirty`).
+
+A successful `mkdocs build` leaves in the cache folder (`.portal-cache/` beside mkdocs.yml,
+git-ignored):
+- `state.pickle`: the files read and the citations found (`pipeline.Cache`), a digest of
+  the data of every page the portal shows data on, and every file the site generator
+  wrote into the site;
+- `outputs.pickle`: the output writers' per-document work (search terms), written by the
+  process that writes the outputs (`outputs.write_all`).
+Each carries a key: the package's version and a hash of its code, of the theme's
+templates and of the site's configuration. A file with another key, or one that cannot
+be read, is ignored: the build is then a full one. Deleting the folder is always safe.
+
+`mkdocs build --dirty` then stages the new site by hard-linking, from the current site,
+the files both builds write and neither changes (`stage`); the site generator writes the
+pages whose data or source changed after unlinking them (`unshare`), so the current site
+is never written through a shared link; the output writers write all their files anew
+(renamed into place). Pages of deleted or renamed documents are simply not linked. The
+result is the same, byte for byte, as a clean full build of the same content.
+
+The state names the site it describes: it is removed when a build starts (under the
+site's lock) and written again after the new site is in place, so a build that fails or
+is killed leaves no state that could describe a site that is not there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Iterable
+
+FOLDER = ".portal-cache"
+STATE_FILE = "state.pickle"
+OUTPUTS_FILE = "outputs.pickle"
+PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def folder_for(config_file: str) -> str:
+    """The cache folder of the site whose configuration is `config_file`."""
+    return os.path.join(os.path.dirname(os.path.abspath(config_file)), FOLDER)
+
+
+def _hash_tree(digest, folder: str) -> None:
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(files):
+            path = os.path.join(here, name)
+            digest.update(os.path.relpath(path, folder).encode("utf-8", "surrogateescape") + b"\0")
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
+
+
+def schema_key(config_file: str, template_dirs: Iterable[str], extra: str = "") -> str:
+    """What a cached file must have been made with: this package (version and code), the
+    theme's templates and assets (which hold the site generator's own), the configuration."""
+    digest = hashlib.blake2b(digest_size=16)
+    for package in ("directive-portal", "mkdocs", "mkdocs-material"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=?\0".encode())
+    for folder in (PACKAGE_DIR, *template_dirs):
+        digest.update(b"\1" + os.path.abspath(folder).encode("utf-8", "surrogateescape"))
+        _hash_tree(digest, folder)
+    with open(config_file, "rb") as handle:
+        digest.update(b"\2" + handle.read())
+    digest.update(extra.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def load(path: str, key: str) -> object | None:
+    """What `save` wrote at `path` with `key`; None if there is none, or another key, or it is damaged."""
+    try:
+        with open(path, "rb") as handle:
+            saved_key, value = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # damaged, or made by code that no longer exists: a full build
+        return None
+    return value if saved_key == key else None
+
+
+def save(path: str, key: str, value: object) -> None:
+    """Write `value` with `key`, renamed into place (a reader never sees half a file)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    handle = tempfile.NamedTemporaryFile("wb", dir=os.path.dirname(path), prefix=".tmp-", delete=False)
+    try:
+        with handle:
+            pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except BaseException:
+        os.unlink(handle.name)
+        raise
+
+
+@dataclass
+class State:
+    """What a build knows of the site it made: see the module's docstring."""
+
+    cache: object  # pipeline.Cache without the writers' work
+    digests: dict[str, bytes] = field(default_factory=dict)  # page source -> digest of its data
+    files: frozenset[str] = frozenset()  # every file the site generator wrote, relative to the site
+
+
+def stage(site_dir: str, staging: str, keep: Iterable[str]) -> int:
+    """Hard-link each file of `keep` (paths relative to the site), and the `.gz` beside it, from
+    `site_dir` into `staging`; files missing from the site are skipped. Returns how many were linked."""
+    linked = 0
+    made: set[str] = set()
+    for rel in keep:
+        for name in (rel, rel + ".gz"):
+            source = os.path.join(site_dir, name)
+            target = os.path.join(staging, name)
+            parent = os.path.dirname(target)
+            if parent not in made:
+                os.makedirs(parent, exist_ok=True)
+                made.add(parent)
+            try:
+                os.link(source, target)
+            except FileNotFoundError:
+                continue
+            except FileExistsError:
+                continue
+            linked += 1
+    return linked
+
+
+def unshare(staging: str, paths: Iterable[str]) -> None:
+    """Remove each file (and its `.gz`) the build is about to write, so that it writes a new
+    file rather than into one shared with the current site."""
+    for rel in paths:
+        for name in (rel, rel + ".gz"):
+            try:
+                os.unlink(os.path.join(staging, name))
+            except FileNotFoundError:
+                pass
+
+
+class Store:
+    """The build cache on disk, as one build of one site uses it: opened under the site's lock
+    (the state is read, then removed), saved once the new site is in place."""
+
+    def __init__(self, config_file: str, template_dirs: tuple[str, ...], empty_cache, site_dir: str,
+                 dirty: bool) -> None:
+        self.folder = folder_for(config_file)
+        self.key = schema_key(config_file, template_dirs)
+        state_path = os.path.join(self.folder, STATE_FILE)
+        state = load(state_path, self.key)
+        if os.path.exists(state_path):
+            os.unlink(state_path)
+        self.state = state if isinstance(state, State) else None
+        # `--dirty` reuses the current site only when the state describes it
+        self.incremental = dirty and self.state is not None and os.path.isdir(site_dir)
+        self.cache = self.state.cache.for_folder(empty_cache.content_dir) if self.state else empty_cache
+        self.files: frozenset[str] = frozenset()
+
+    def previous_digests(self) -> dict[str, bytes] | None:
+        """The last build's page digests, for `--dirty` (None: every page is built)."""
+        return self.state.digests if self.incremental else None
+
+    @property
+    def outputs_file(self) -> tuple[str, str]:
+        return os.path.join(self.folder, OUTPUTS_FILE), self.key
+
+    def prepare(self, site_dir: str, staging: str, files: Iterable[str]) -> bool:
+        """Note the files this build writes; for `--dirty`, link into `staging` those the last
+        build wrote too. True when the staging folder holds the last build's files."""
+        self.files = frozenset(files)
+        if self.incremental:
+            stage(site_dir, staging, self.state.files & self.files)
+        return self.incremental
+
+    def save(self, digests: dict[str, bytes]) -> None:
+        save(os.path.join(self.folder, STATE_FILE), self.key,
+             State(self.cache.without_outputs(), digests, self.files))
