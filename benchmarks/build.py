@@ -27,7 +27,9 @@ from importlib import metadata
 
 import yaml
 
-from . import measure, report
+from directive_portal.incremental import FOLDER
+
+from . import incremental, measure, report
 from .corpus import DEFAULT_SEEDS, REPO_ROOT, generate_corpus
 
 DOCUMENTS_NAV = [{"Trang chủ": "index.md"}, {"Chủ đề": "chu-de/index.md"}, {"Văn bản": "van-ban/index.md"},
@@ -106,7 +108,8 @@ def _edited_document(content_dir: str) -> str:
     return os.path.join(content_dir, files[len(files) // 2])
 
 
-def bench_size(n: int, work: str, seed: int, seeds_dir: str, repeats: int, serve: tuple[str, ...], say) -> dict:
+def bench_size(n: int, work: str, seed: int, seeds_dir: str, repeats: int, serve: tuple[str, ...], say,
+               dirty: bool = False, check: bool = True) -> dict:
     folder = os.path.join(work, f"n{n}")
     os.makedirs(folder, exist_ok=True)
     content, generated = prepare_corpus(folder, n, seed, seeds_dir)
@@ -117,6 +120,7 @@ def bench_size(n: int, work: str, seed: int, seeds_dir: str, repeats: int, serve
         for kind, config in (("baseline", baseline_cfg), ("portal", portal_cfg)):
             site = os.path.join(folder, f"site-{kind}")
             measure.remove(site)
+            measure.remove(os.path.join(folder, FOLDER))  # full builds start cold: no build cache
             run = measure.run_build(config, os.path.join(folder, f"{kind}-{index}.json"),
                                     os.path.join(folder, f"{kind}-{index}.log"))
             if run.returncode != 0:
@@ -137,6 +141,11 @@ def bench_size(n: int, work: str, seed: int, seeds_dir: str, repeats: int, serve
         "stages": measure.stage_times(content, repeats=max(1, repeats)),
     }
     say(f"{n} văn bản: các bước của cổng {result['stages']}")
+    if dirty:
+        result["dirty"] = incremental.measure_dirty(portal_cfg, _edited_document(content), folder, check)
+        d = result["dirty"]
+        say(f"{n} văn bản: mkdocs build --dirty sau khi sửa một văn bản: {d['wall']:.1f} s "
+            f"({d['pages_rewritten']} trang viết lại; giống hệt bản dựng đầy đủ: {d.get('identical', 'không kiểm')})")
     for mode in serve:
         key = "serve" if mode == "full" else f"serve_{mode}"
         result[key] = measure.serve_rebuild(portal_cfg, _edited_document(content), edits=2,
@@ -169,6 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve-sizes", default="", help="cỡ đo dựng lại trong mkdocs serve (mặc định: mọi cỡ)")
     parser.add_argument("--serve-modes", default="full",
                         help="full (mkdocs serve) và/hoặc dirty (mkdocs serve --dirty), cách nhau bởi dấu phẩy")
+    parser.add_argument("--dirty-sizes", default="",
+                        help="cỡ đo mkdocs build --dirty sau khi sửa một văn bản (mặc định: mọi cỡ)")
+    parser.add_argument("--no-identity-check", action="store_true",
+                        help="không dựng đầy đủ lần nữa để so từng byte với bản --dirty")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--seeds", default=DEFAULT_SEEDS, help="thư mục văn bản mẫu")
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "directive-portal-bench"),
@@ -179,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [200] if args.quick and args.sizes == parser.get_default("sizes") else \
         [int(s) for s in args.sizes.split(",") if s.strip()]
     serve_sizes = set(sizes) if not args.serve_sizes else {int(s) for s in args.serve_sizes.split(",") if s.strip()}
+    dirty_sizes = set(sizes) if not args.dirty_sizes else {int(s) for s in args.dirty_sizes.split(",") if s.strip()}
 
     def say(text: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
@@ -188,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
                "sizes": []}
     for n in sizes:
         modes = tuple(m.strip() for m in args.serve_modes.split(",") if m.strip()) if n in serve_sizes else ()
-        results["sizes"].append(bench_size(n, args.work, args.seed, args.seeds, args.repeats, modes, say))
+        results["sizes"].append(bench_size(n, args.work, args.seed, args.seeds, args.repeats, modes, say,
+                                           n in dirty_sizes, not args.no_identity_check))
     results["machine"]["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     results["minutes"] = round((time.time() - started) / 60, 1)
     text = report.render(results)

@@ -76,7 +76,7 @@ class _MemorySampler(threading.Thread):
             self.peak_kb = max(self.peak_kb, tree_memory_kb(self.pid))
 
 
-def run_build(config_file: str, json_path: str, log_path: str) -> BuildRun:
+def run_build(config_file: str, json_path: str, log_path: str, dirty: bool = False) -> BuildRun:
     """Build `config_file` in a child process; wall time and peak RSS from wait4."""
     # The child finds this folder's modules (`benchmarks.timed`) from the repository root.
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -84,7 +84,8 @@ def run_build(config_file: str, json_path: str, log_path: str) -> BuildRun:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore", PYTHONPATH=path)
     with open(log_path, "w", encoding="utf-8") as log:
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", "benchmarks.timed", config_file, json_path],
+        child = subprocess.Popen([sys.executable, "-m", "benchmarks.timed", config_file, json_path]
+                                 + (["--dirty"] if dirty else []),
                                  stdout=log, stderr=subprocess.STDOUT, env=env)
         sampler = _MemorySampler(child.pid)
         sampler.start()

@@ -65,7 +65,7 @@ def _wrap_writers(totals: dict, side_file: str) -> tuple:
     return original
 
 
-def timed_build(config_file: str) -> dict:
+def timed_build(config_file: str, dirty: bool = False) -> dict:
     """Build the site of `config_file`; return CPU seconds by plugin event and by build phase."""
     from mkdocs.commands import build as build_module
     from mkdocs.config import load_config
@@ -89,9 +89,9 @@ def timed_build(config_file: str) -> dict:
     restore = _wrap_writers(writers, side_file)
     loaded = time.perf_counter()
     try:
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command="build", dirty=dirty)
         try:
-            build_module.build(config, dirty=False)
+            build_module.build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
     finally:
@@ -121,10 +121,12 @@ def timed_build(config_file: str) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    dirty = "--dirty" in argv
+    argv = [a for a in argv if a != "--dirty"]
     if len(argv) != 2:
-        print("cách dùng: python -m benchmarks.timed CONFIG_FILE OUT_JSON", file=sys.stderr)
+        print("cách dùng: python -m benchmarks.timed CONFIG_FILE OUT_JSON [--dirty]", file=sys.stderr)
         return 2
-    result = timed_build(argv[0])
+    result = timed_build(argv[0], dirty)
     with open(argv[1], "w", encoding="utf-8") as handle:
         json.dump(result, handle, indent=1, ensure_ascii=False)
     return 0

@@ -48,11 +48,22 @@ def test_serve_rebuild_is_timed_and_the_edited_document_restored(results):
                 assert "Đoạn sửa thử" not in handle.read()
 
 
+def test_dirty_build_after_one_edit_is_measured_and_compared_with_a_clean_build(results):
+    data, work = results
+    dirty = data["sizes"][0]["dirty"]
+    assert dirty["identical"] is True and dirty["different"] == []
+    assert 0 < dirty["pages_rewritten"] < dirty["pages"] and dirty["wall"] > 0
+    for folder, _dirs, files in os.walk(os.path.join(work, "n12", "content")):
+        for name in files:
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                assert "đo lần xây dựng lại" not in handle.read()
+
+
 def test_report_has_every_table_and_the_targets(results, tmp_path):
     data, _work = results
     text = report.render(data)
     for heading in ("**Full build**", "**Portal stages", "**Output on disk**", "**Search index**",
-                    "**`mkdocs serve`**", "**Targets**"):
+                    "**`mkdocs serve`**", "**`mkdocs build --dirty` after one edit**", "**Targets**"):
         assert heading in text
     assert "| 12 |" in text and "peak memory < 2 GB" in text
     target = tmp_path / "BENCHMARKS.md"
