@@ -59,7 +59,7 @@ def test_full_history_for_page_dates_and_review():
 
 
 # Majors that run on Node 24 (GitHub deprecated actions on Node 20): checkout v5, upload-artifact v6.
-NODE24_MAJORS = {"actions/checkout": 5, "actions/upload-artifact": 6, "actions/setup-python": 6}
+NODE24_MAJORS = {"actions/checkout": 5, "actions/upload-artifact": 6, "actions/setup-python": 6, "actions/cache": 5}
 
 
 def test_actions_run_on_node_24():
@@ -80,6 +80,20 @@ def test_the_preview_is_uploaded_when_only_check_or_review_fails():
         assert "!cancelled()" in step.get("if", ""), step  # runs after a failed step
     assert f"steps.{build['id']}.outcome == 'success'" in upload["if"]  # a failed build uploads nothing
     assert not any(s.get("continue-on-error") for s in steps)  # every failure still fails the job
+
+
+def test_the_build_cache_and_site_are_kept_between_runs_and_the_build_uses_them():
+    steps = _steps()
+    cache = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache@"))
+    build = next(i for i, s in enumerate(steps) if s.get("run", "").startswith("portal build --strict"))
+    assert cache < build
+    kept = steps[cache]["with"]["path"].split()
+    assert kept == [".portal-cache", "site"]  # incremental.FOLDER and the site it describes
+    assert "--dirty" in shlex.split(steps[build]["run"].split("#")[0])
+    assert "github.sha" in steps[cache]["with"]["key"] and steps[cache]["with"]["restore-keys"].strip()
+    from directive_portal import incremental
+
+    assert incremental.FOLDER == ".portal-cache"
 
 
 def test_chromium_gets_container_flags():

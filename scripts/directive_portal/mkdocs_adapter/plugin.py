@@ -41,12 +41,13 @@ class PortalConfig(Config):
 
 
 class _PortalFile(File):
-    """A page that counts as modified when what the portal shows on it changed (`--dirty`)."""
+    """A page that counts as modified when what the portal shows on it changed (`--dirty`); when
+    the portal gives its source too (`supplied`), whatever the file's time (a fresh checkout)."""
 
-    view_changed, in_memory = True, False
+    view_changed, supplied = True, False
 
     def is_modified(self) -> bool:
-        return self.view_changed or (not self.in_memory and super().is_modified())
+        return self.view_changed or (not self.supplied and super().is_modified())
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -125,13 +126,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             elif self.dirty and build.page_data(file.src_uri) is not None:
                 tracked = _PortalFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
                                       inclusion=file.inclusion)
-                tracked.view_changed = file.src_uri in changed
+                tracked.view_changed, tracked.supplied = file.src_uri in changed, build.source(file.src_uri) is not None
                 files.remove(file)
                 files.append(tracked)
         for src in build.generated:
             if files.get_file_from_path(src) is None:
                 page = _PortalFile.generated(config, src, content="")
-                page.view_changed, page.in_memory = src in changed, True
+                page.view_changed, page.supplied = src in changed, True
                 files.append(page)
         templates = list(config.theme.static_templates)  # 404.html, sitemap.xml: written every time
         if self.store and self.store.prepare(self.publication.site_dir, config.site_dir,
