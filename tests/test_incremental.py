@@ -153,6 +153,7 @@ def test_a_cache_made_by_other_code_or_damaged_is_ignored(site, tmp_path):
     state = root / incremental.FOLDER / incremental.STATE_FILE
     state.write_bytes(b"not a pickle")
     (root / incremental.FOLDER / incremental.OUTPUTS_FILE).write_bytes(b"\x80\x05garbage")
+    (root / incremental.FOLDER / incremental.CACHE_FILE).write_bytes(b"")
     document = _documents(root)[4]
     document.write_text(document.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
 
@@ -212,3 +213,35 @@ def test_a_fresh_checkout_that_touches_every_file_rewrites_no_document_page(site
     documents = [rel for rel in rewritten if rel.startswith("van-ban/") and rel.count("/") > 2]
     assert documents == [], rewritten
     _assert_same_site(root / "site", _clean_build_of(root, tmp_path))
+
+
+def test_the_cache_on_disk_spares_parsing_unchanged_files_even_when_touched(tmp_path, corpus, monkeypatch):
+    from directive_portal import content, pipeline
+
+    root = tmp_path / "ward"
+    shutil.copytree(corpus, root / "content")
+    config = write_config(root, root / "content", root / "site")
+    folder = str(root / "content")
+
+    def opened() -> incremental.Store:
+        return incremental.Store(str(config), (), pipeline.Cache(folder), str(root / "site"), dirty=True)
+
+    store = opened()
+    first = pipeline.build(folder, pipeline.Settings(), store.cache)
+    for path, key, value in store.cache_saving():
+        incremental.save(path, key, value)
+    documents = _documents(root)
+    edited, touched = documents[0], documents[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
+    later = touched.stat().st_mtime + 5
+    os.utime(touched, (later, later))
+    parsed = []
+    original = content._read_file
+    monkeypatch.setattr(content, "_read_file", lambda path, *rest: parsed.append(path) or original(path, *rest))
+
+    again = pipeline.build(folder, pipeline.Settings(), opened().cache)
+
+    assert parsed == [str(edited)]
+    assert len(again.site.documents) == len(first.site.documents)
+    rel = str(edited.relative_to(root / "content"))
+    assert again.site.documents[rel].document.body.endswith("Thêm.\n")

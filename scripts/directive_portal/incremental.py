@@ -2,11 +2,11 @@
 
 A successful `mkdocs build` leaves in the cache folder (`.portal-cache/` beside mkdocs.yml,
 git-ignored):
-- `state.pickle`: the files read and the citations found (`pipeline.Cache`), a digest of
-  the data of every page the portal shows data on, and every file the site generator
-  wrote into the site;
-- `outputs.pickle`: the output writers' per-document work (search terms), written by the
-  process that writes the outputs (`outputs.write_all`).
+- `state.pickle`: a digest of the data of every page the portal shows data on, and every
+  file the site generator wrote into the site: what `--dirty` needs of the last site;
+- `cache.pickle`: the files read and the citations found (`pipeline.Cache`), and
+  `outputs.pickle`: the output writers' per-document work (search terms); both written
+  by the process that writes the outputs (`outputs.write_all`), beside the page rendering.
 Each carries a key: the package's version and a hash of its code, of the theme's
 templates and of the site's configuration. A file with another key, or one that cannot
 be read, is ignored: the build is then a full one. Deleting the folder is always safe.
@@ -35,6 +35,7 @@ from typing import Iterable
 
 FOLDER = ".portal-cache"
 STATE_FILE = "state.pickle"
+CACHE_FILE = "cache.pickle"
 OUTPUTS_FILE = "outputs.pickle"
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
@@ -101,7 +102,6 @@ def save(path: str, key: str, value: object) -> None:
 class State:
     """What a build knows of the site it made: see the module's docstring."""
 
-    cache: object  # pipeline.Cache without the writers' work
     digests: dict[str, bytes] = field(default_factory=dict)  # page source -> digest of its data
     files: frozenset[str] = frozenset()  # every file the site generator wrote, relative to the site
 
@@ -155,7 +155,8 @@ class Store:
         self.state = state if isinstance(state, State) else None
         # `--dirty` reuses the current site only when the state describes it
         self.incremental = dirty and self.state is not None and os.path.isdir(site_dir)
-        self.cache = self.state.cache.for_folder(empty_cache.content_dir) if self.state else empty_cache
+        cache = load(os.path.join(self.folder, CACHE_FILE), self.key)
+        self.cache = cache.for_folder(empty_cache.content_dir) if cache is not None else empty_cache
         self.files: frozenset[str] = frozenset()
 
     def previous_digests(self) -> dict[str, bytes] | None:
@@ -166,6 +167,10 @@ class Store:
     def outputs_file(self) -> tuple[str, str]:
         return os.path.join(self.folder, OUTPUTS_FILE), self.key
 
+    def cache_saving(self) -> tuple[tuple[str, str, object], ...]:
+        """(path, key, value) for the process writing the outputs to save: the build's cache."""
+        return ((os.path.join(self.folder, CACHE_FILE), self.key, self.cache.without_outputs()),)
+
     def prepare(self, site_dir: str, staging: str, files: Iterable[str]) -> bool:
         """Note the files this build writes; for `--dirty`, link into `staging` those the last
         build wrote too. True when the staging folder holds the last build's files."""
@@ -175,5 +180,4 @@ class Store:
         return self.incremental
 
     def save(self, digests: dict[str, bytes]) -> None:
-        save(os.path.join(self.folder, STATE_FILE), self.key,
-             State(self.cache.without_outputs(), digests, self.files))
+        save(os.path.join(self.folder, STATE_FILE), self.key, State(digests, self.files))

@@ -24,7 +24,8 @@ WRITERS = (feeds.write, shortlinks.write, search.write, calendar_feed.write)
 
 def write_all(site: Site, site_dir: str, settings: Settings) -> None:
     """Write every output. With `settings.cache_file` (path, key), the writers' per-document
-    work of the last build is read from that file first and written back after."""
+    work of the last build is read from that file first and written back after; so is each
+    (path, key, value) of `settings.also_save` (the build's own cache, see incremental.py)."""
     path, key = settings.cache_file or ("", "")
     if path and settings.cache is not None and not settings.cache:
         settings.cache.update(incremental.load(path, key) or {})
@@ -32,6 +33,8 @@ def write_all(site: Site, site_dir: str, settings: Settings) -> None:
         write(site, site_dir, settings)
     if path and settings.cache is not None:
         incremental.save(path, key, settings.cache)
+    for path, key, value in settings.also_save:
+        incremental.save(path, key, value)
 
 
 class Writing:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import os
 import pickle
 from dataclasses import dataclass, field, replace
@@ -149,7 +150,12 @@ class Build(Reported):
         if self.site is None:
             return {}
         site, found = self.site, {}
+        files = self.cache.files if self.cache is not None else {}
         for src, view in site.documents.items():
+            read = files.get(src)
+            if read is not None and read[3] is not None:
+                # The document is what its file's content (hash) made of it: its other fields need no pickling.
+                view = (read[1], read[2], replace(view, document=None))
             found[src] = _digest((view, site.link_targets.get(src), self.history.info(src)))
         for src, page in self.generated.items():
             found[src] = _digest(page)
@@ -173,13 +179,15 @@ class Build(Reported):
         return {"number_parts": nowrap.parts,
                 "intro_paragraphs": lambda intro: intro_links.paragraphs(intro, self.site)}
 
-    def start_outputs(self, site_dir: str, background: bool, cache_file: tuple[str, str] = ()) -> outputs.Writing:
+    def start_outputs(self, site_dir: str, background: bool, cache_file: tuple[str, str] = (),
+                      also_save: tuple = ()) -> outputs.Writing:
         """Begin writing the search index, feeds and short links into `site_dir` (see outputs.start);
-        `cache_file` (path, key): where the writers keep their work between builds."""
+        `cache_file` (path, key): where the writers keep their work between builds; `also_save`:
+        (path, key, value) to save once they are written (beside the pages being rendered)."""
         assert self.site is not None
         settings = site_files.Settings(self.settings.site_url, self.settings.site_name, self.content_dir,
                                        self.cache.outputs if self.cache is not None else None,
-                                       self.settings.template_dirs, cache_file)
+                                       self.settings.template_dirs, cache_file, also_save)
         return outputs.start(self.site, site_dir, settings, background)
 
 
@@ -205,8 +213,14 @@ def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None
 
 
 def _digest(value: object) -> bytes:
-    # Pickled page data: frozen dataclasses, tuples and strings, the same bytes in every process.
-    return hashlib.blake2b(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+    """The same bytes for equal page data in any process: frozen dataclasses, tuples and strings
+    pickled without the memo (which writes a shared object once, so equal data built with
+    more or less sharing would pickle differently)."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(value)
+    return hashlib.blake2b(out.getbuffer(), digest_size=16).digest()
 
 
 def display_prefix(content_dir: str) -> str:

@@ -138,8 +138,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.store and self.store.prepare(self.publication.site_dir, config.site_dir,
                                              [f.dest_uri for f in files] + templates):
             incremental.unshare(config.site_dir, [f.dest_uri for f in files if f.is_modified()] + templates)
-        self.writing = build.start_outputs(config.site_dir, background=self.command == "build",
-                                           cache_file=self.store.outputs_file if self.store else ())
+        self.writing = build.start_outputs(config.site_dir, self.command == "build",
+                                           *((self.store.outputs_file, self.store.cache_saving()) if self.store else ()))
         return files
 
     def on_page_read_source(self, page: Page, *, config: MkDocsConfig) -> str | None:
