@@ -12,12 +12,13 @@ and the benchmarks all call `build`.
 
 from __future__ import annotations
 
+import datetime
 import gc
 import os
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from . import history, intro_links, nowrap, outputs, share, site_address, site_files
+from . import history, intro_links, nowrap, outputs, schedule, share, site_address, site_files
 from .bodies import BODIES_FILE
 from .collisions import collisions
 from .consistency import implementation_cycles
@@ -45,6 +46,9 @@ class Settings:
     list_limit: int = LIST_LIMIT  # longer lists show the newest and a page per year
     display_prefix: str = ""  # put before paths in problems (`content/`), so an editor can open the file
     template_dirs: tuple[str, ...] = ()  # the theme's template folders, for pages the output writers make
+    # The day the build publishes as of (documents with a later `publish_on` wait); None: today in
+    # Vietnam, read once when the build starts (`build` puts the day it used in `Build.settings`).
+    today: datetime.date | None = None
 
 
 @dataclass
@@ -177,7 +181,9 @@ def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None
     folder, spares re-reading unchanged files and re-finding their citations.
     """
     prefix = settings.display_prefix
+    settings = replace(settings, today=settings.today or schedule.today_in_vietnam())
     content = load_content(content_dir, prefix, cache.files if cache is not None else None)
+    content = replace(content, documents=schedule.hold(content.documents, settings.today))
     graph = build_graph(content.documents, cache.citations if cache is not None else None, content.registry,
                         content.bodies)
     # The graph names documents by their path in the content folder.
