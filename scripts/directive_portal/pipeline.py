@@ -13,12 +13,13 @@ and the benchmarks all call `build`.
 from __future__ import annotations
 
 import datetime
+import functools
 import gc
 import os
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from . import history, intro_links, nowrap, outputs, schedule, share, site_address, site_files
+from . import changelog, history, intro_links, nowrap, outputs, revisions, schedule, share, site_address, site_files
 from .bodies import BODIES_FILE
 from .collisions import collisions
 from .consistency import implementation_cycles
@@ -84,10 +85,32 @@ class Build(Reported):
         return history.load_history(self.content_dir)
 
     @cached_property
+    def versions(self) -> revisions.Log:
+        """Every version of every document, from git (two git commands for the whole folder): read,
+        like `history`, when a page first asks."""
+        return revisions.load_log(self.content_dir)
+
+    @cached_property
+    def histories(self) -> dict[str, tuple[changelog.Revision, ...]]:
+        """Each published document's history: published, corrected, replaced (changelog.py)."""
+        return changelog.histories(self.versions, self.site.documents) if self.site else {}
+
+    @cached_property
     def generated(self) -> dict[str, GeneratedPage]:
         """The pages the portal makes, by source path (`chu-de/van-hoa.md`); made once, since
-        each page's template, data and share card ask for it."""
-        return {page.src: page for page in self.site.pages} if self.site else {}
+        each page's template, data and share card ask for it. The recent changes page gets its
+        data here, from git: `build_site` leaves it empty (check and review never read git)."""
+        pages = {page.src: page for page in self.site.pages} if self.site else {}
+        if changelog.RECENT_SRC in pages:
+            view = changelog.recent(self.histories, self.site.documents, self.versions.from_git)
+            pages[changelog.RECENT_SRC] = replace(pages[changelog.RECENT_SRC], data=view)
+        return pages
+
+    def page_info(self, src: str) -> history.PageInfo:
+        """What a page says of its source: its last change and, for a document, its history."""
+        info = self.history.info(src)
+        found = self.histories.get(src) if self.site and src in self.site.documents else None
+        return replace(info, versions=found) if found else info
 
     def published(self, src: str) -> bool:
         """False for files of the content folder that never become part of the site:
@@ -150,6 +173,7 @@ class Build(Reported):
         changed = {src for src in new.documents
                    if (old.documents.get(src), old.link_targets.get(src)) != (new.documents[src], new.link_targets.get(src))}
         changed |= {src for src, page in self.generated.items() if before.get(src) != page}
+        changed |= {src for src in new.documents if self.histories.get(src) != previous.histories.get(src)}
         return changed
 
     @property
@@ -159,9 +183,13 @@ class Build(Reported):
 
     def template_filters(self) -> dict:
         """Filters the templates use: numbers kept on one line (partials/portal-nowrap.html), a
-        topic intro's paragraphs with the directives it names linked (topic.html)."""
+        topic intro's paragraphs with the directives it names linked (topic.html), the commit the
+        site is built from (partials/copyright.html)."""
         return {"number_parts": nowrap.parts,
-                "intro_paragraphs": lambda intro: intro_links.paragraphs(intro, self.site)}
+                "intro_paragraphs": lambda intro: intro_links.paragraphs(intro, self.site),
+                # Every page's footer asks: git is asked once per build.
+                "build_version": functools.lru_cache(maxsize=4)(functools.partial(changelog.build_version,
+                                                                                  self.content_dir))}
 
     def start_outputs(self, site_dir: str, background: bool) -> outputs.Writing:
         """Begin writing the search index, feeds and short links into `site_dir` (see outputs.start)."""

@@ -148,7 +148,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         src = page.file.src_uri
         context["portal"] = self.build.page_data(src)
-        context["portal_page_info"] = self.build.history.info(src)
+        context["portal_page_info"] = self.build.page_info(src)
         context["portal_share"] = self.build.share(src, page.url)
         return context
 
