@@ -199,6 +199,16 @@ def test_without_a_repository_no_links_and_without_the_variable_no_build_identif
     assert "github.com" not in "".join(pages.values())
 
 
+def test_a_shallow_clone_has_no_history_rather_than_a_wrong_one(repository, tmp_path):
+    root, _config, _shas = repository
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{root}", str(clone))
+    assert not revisions.load_log(str(clone / "content")).from_git
+    git(clone, "fetch", "-q", "--unshallow")
+    kinds = [v.kind for v in revisions.load_log(str(clone / "content")).versions[FIRST]]
+    assert kinds == ["added", "body", "metadata", "both"]
+
+
 def test_a_build_outside_git_says_it_has_no_history(tmp_path):
     config = make_site(tmp_path, {FIRST: PLAN})
     pages = _built(tmp_path, config, commit="0123456789abcdef0123456789abcdef01234567")
@@ -213,5 +223,5 @@ def test_the_build_reads_git_only_when_a_page_asks(repository, monkeypatch):
     monkeypatch.setattr(revisions, "run_git", lambda *args, **kw: calls.append(args) or None)
     built = pipeline.build(str(root / "content"))
     assert built.site.documents and calls == []  # check and review never read git
-    assert built.page_info(FIRST).versions == ()  # git (here failing) asked once, for the first page
-    assert len(calls) == 1
+    assert built.page_info(FIRST).versions == ()  # git (here failing) asked, for the first page
+    assert built.page_info(SECOND).versions == () and len(calls) == 1  # once

@@ -5,7 +5,7 @@ one `git log --raw` (each commit's changed files with their blob ids, first pare
 reached the branch, and when) and one `git cat-file --batch` reading both sides of each
 modification, whose front matter and body are compared ("sửa thông tin", "sửa nội dung").
 Only git's data is used, never the clock: two builds of one commit give the same history.
-Outside a git checkout there is no history.
+Outside a git checkout, or in a shallow clone, there is no history.
 """
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ from .paths import is_document_path
 # are those it brought to the branch, dated when it was merged.
 GIT_LOG = ("git", "-c", "core.quotepath=off", "log", "-m", "--first-parent", "--no-renames", "--no-abbrev",
            "--format=%x00%H %ct", "--raw", "--relative", "--", ".")
-GIT_PREFIX = ("git", "rev-parse", "--show-prefix")  # the content folder's path in the repository
+# A shallow clone (CI's default checkout) has lost the history: its oldest commit would seem to
+# add every document. Then: no history, rather than a wrong one. And the content folder's path
+# in the repository, for links to a version.
+GIT_WHERE = ("git", "rev-parse", "--is-shallow-repository", "--show-prefix")
 GIT_BLOBS = ("git", "cat-file", "--batch")
 GIT_COMMIT = ("git", "log", "-1", "--format=%H %ct")  # + the commit, "--"
 NO_BLOB = "0" * 40
@@ -171,12 +174,13 @@ def load_log(folder: str) -> Log:
     """The versions of the documents of `folder`; an empty log outside a git checkout."""
     if not os.path.isdir(folder):
         return Log()
-    raw = run_git(GIT_LOG, folder)
+    where = (run_git(GIT_WHERE, folder) or b"").decode("utf-8", "replace").split("\n")
+    raw = run_git(GIT_LOG, folder) if where[0] == "false" else None
     if raw is None:
         return Log()
     changes = file_changes(parse_raw_log(raw.decode("utf-8", "replace")))
     wanted = sorted({blob for items in changes.values() for c in items if c.status != "A"
                      for blob in (c.old, c.new) if blob != NO_BLOB})
     prints = run_git(GIT_BLOBS, folder, "".join(f"{b}\n" for b in wanted).encode(), parse_blobs) if wanted else {}
-    prefix = (run_git(GIT_PREFIX, folder) or b"").decode("utf-8", "replace").strip()
+    prefix = where[1].strip() if len(where) > 1 else ""
     return Log(MappingProxyType(versions(changes, prints or {})), prefix, True)
