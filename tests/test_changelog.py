@@ -106,12 +106,48 @@ def test_a_document_moved_unchanged_keeps_its_history():
     assert [(c.commit, c.status) for c in changes["van-ban/2026/a.md"]] == [("c1", "A"), ("c2", "M")]
 
 
-def test_a_scheduled_document_is_published_on_its_day_not_at_its_commit():
-    log = revisions.Log({"van-ban/a.md": (revisions.Version("c1", 1_700_000_000, "added"),)}, "content/", True)
-    doc = Document("van-ban/a.md", "A", "ke-hoach", "", 1, publish_on=datetime.date(2026, 1, 2))
+def _history(versions, publish_on=None):
+    log = revisions.Log({"van-ban/a.md": tuple(versions)}, "content/", True)
+    doc = Document("van-ban/a.md", "A", "ke-hoach", "", 1, publish_on=publish_on)
     view = type("View", (), {"document": doc, "replaced_by": ()})()
-    (only,) = histories(log, {"van-ban/a.md": view})["van-ban/a.md"]
-    assert (only.date, only.summary, only.time) == ("02/01/2026", "công bố", day_start(doc.publish_on))
+    return [(r.date, r.summary, r.commit) for r in histories(log, {"van-ban/a.md": view}).get("van-ban/a.md", ())]
+
+
+def _at(day: int) -> int:
+    return day_start(datetime.date(2026, 1, day)) + 3600
+
+
+def test_a_scheduled_document_is_published_on_its_day_not_at_its_commit():
+    Version = revisions.Version
+    assert _history([Version("c1", _at(1), "added")], datetime.date(2026, 1, 2)) == [("02/01/2026", "công bố", "c1")]
+    # Corrected before its day: published as corrected; corrected after: a correction.
+    assert _history([Version("c1", _at(1), "added"), Version("c2", _at(3), "body"), Version("c3", _at(9), "metadata")],
+                    datetime.date(2026, 1, 5)) == [("05/01/2026", "công bố", "c2"), ("09/01/2026", "sửa thông tin", "c3")]
+    # Added after the day it names: published when added.
+    assert _history([Version("c1", _at(8), "added")], datetime.date(2026, 1, 2)) == [("08/01/2026", "công bố", "c1")]
+
+
+def test_a_draft_is_published_when_its_status_says_so():
+    Version = revisions.Version
+    assert _history([Version("c1", _at(1), "added", draft=True), Version("c2", _at(2), "body", draft=True),
+                     Version("c3", _at(4), "metadata"), Version("c4", _at(6), "body"),
+                     Version("c5", _at(7), "metadata", draft=True), Version("c6", _at(9), "metadata")]) == [
+        ("04/01/2026", "công bố", "c3"), ("06/01/2026", "sửa nội dung", "c4"), ("09/01/2026", "công bố lại", "c6")]
+
+
+def test_drafts_are_told_apart_in_the_repository(tmp_path):
+    content = tmp_path / "content" / "van-ban" / "2026"
+    content.mkdir(parents=True)
+    plan = content / "a.md"
+    draft = PLAN.replace("topics:", "status: draft  # chưa ký\ntopics:")
+    git(tmp_path, "init", "-q")
+    for index, text in enumerate([draft, draft.replace("bản đầu", "bản hai"), PLAN.replace("bản đầu", "bản hai"),
+                                  PLAN.replace("bản đầu", "bản ba")]):
+        plan.write_text(text, encoding="utf-8")
+        commit(tmp_path, f"v{index}", f"2026-01-0{index + 1}T03:00:00+00:00")
+    log = revisions.load_log(str(tmp_path / "content"))
+    assert [(v.kind, v.draft) for v in log.versions["van-ban/2026/a.md"]] == [
+        ("added", True), ("body", True), ("metadata", False), ("body", False)]
 
 
 def test_outside_git_there_is_no_history(tmp_path):

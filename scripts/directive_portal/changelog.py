@@ -22,6 +22,7 @@ RECENT_SRC = "cap-nhat.md"
 RECENT_TITLE = "Cập nhật gần đây"
 RECENT_SHOWN = 50
 SUMMARIES = {ADDED: "công bố", BODY: "sửa nội dung", METADATA: "sửa thông tin", BOTH: "sửa nội dung và thông tin"}
+REPUBLISHED = "công bố lại"  # published again after going back to draft
 BY_OTHER = {"replaces": "được thay thế bởi", "amends": "được sửa đổi, bổ sung bởi"}
 
 
@@ -64,15 +65,31 @@ def revision(time: int, summary: str, **fields: str) -> Revision:
 
 
 def own_history(log: Log, document: Document) -> tuple[Revision, ...]:
-    """A document's versions, oldest first: published (from its `publish_on` day when that is
-    later than the commit), then each correction."""
-    found = []
+    """A document's public versions, oldest first: published (when its draft became
+    `status: published`, or on its `publish_on` day when that is later), then each correction.
+    Versions before it was public are not shown: they were never on the site."""
+    start = day_start(document.publish_on) if document.publish_on is not None else 0
+    found: list[Revision] = []
+    public, waiting = False, None
+
+    def add(version, summary: str, time: int) -> None:
+        found.append(revision(time, summary, commit=version.commit, source=log.prefix + document.path))
+
     for version in log.versions.get(document.path, ()):
-        time = version.time
-        if version.kind == ADDED and document.publish_on is not None:
-            time = max(time, day_start(document.publish_on))
-        found.append(revision(time, SUMMARIES[version.kind], commit=version.commit,
-                              source=log.prefix + document.path))
+        if waiting is not None and version.time >= start:  # its day came before this commit
+            add(waiting, REPUBLISHED if found else SUMMARIES[ADDED], start)
+            public, waiting = True, None
+        if version.draft:
+            public = False
+        elif version.time < start:
+            waiting = version
+        elif not public:
+            add(version, REPUBLISHED if found else SUMMARIES[ADDED], version.time)
+            public = True
+        else:
+            add(version, SUMMARIES[version.kind], version.time)
+    if waiting is not None:
+        add(waiting, REPUBLISHED if found else SUMMARIES[ADDED], start)
     return tuple(found)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import threading
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ class Version:
     commit: str
     time: int
     kind: str  # ADDED, BODY, METADATA or BOTH
+    draft: bool = False  # `status: draft` in this version: not public yet (or withdrawn)
 
 
 @dataclass(frozen=True)
@@ -107,14 +109,18 @@ def file_changes(commits: Iterable[tuple[str, int, list]]) -> dict[str, list[Fil
     return changes
 
 
-def fingerprint(text: str) -> tuple[str, str]:
-    """(front matter, body) of a file's text, hashed: what two versions are compared by."""
+_DRAFT = re.compile(r"""^status:[^\S\n]*(["']?)draft\1[^\S\n]*(?:#.*)?$""", re.MULTILINE)
+
+
+def fingerprint(text: str) -> tuple[str, str, bool]:
+    """(front matter, body) of a file's text, hashed: what two versions are compared by; and
+    whether that version is a draft."""
     yaml_text, body, _line = split_front_matter(text.lstrip("\ufeff"))
     digest = lambda part: hashlib.blake2b(part.encode("utf-8"), digest_size=16).hexdigest()  # noqa: E731
-    return digest(yaml_text or ""), digest(body)
+    return digest(yaml_text or ""), digest(body), bool(_DRAFT.search(yaml_text or ""))
 
 
-def kind_of(before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:
+def kind_of(before: tuple | None, after: tuple | None) -> str:
     """What a modification changed, from the fingerprints of the two sides."""
     if before is None or after is None:
         return BODY  # a side git could not give: say the text changed
@@ -122,12 +128,14 @@ def kind_of(before: tuple[str, str] | None, after: tuple[str, str] | None) -> st
     return BOTH if metadata and body else METADATA if metadata else BODY
 
 
-def versions(changes: Mapping[str, list[FileChange]], prints: Mapping[str, tuple[str, str]]) -> dict[str, tuple[Version, ...]]:
-    """Each document's versions: its addition, then every commit that changed it."""
+def versions(changes: Mapping[str, list[FileChange]], prints: Mapping[str, tuple]) -> dict[str, tuple[Version, ...]]:
+    """Each document's versions: its addition, then every commit that changed it. Whether a
+    version is a draft is read from its blob, which was read as a side of a modification; an
+    added file never modified since is not read: it is as it is now, published."""
     found = {}
     for path, items in changes.items():
-        found[path] = tuple(Version(c.commit, c.time, ADDED if c.status == "A" else
-                                    kind_of(prints.get(c.old), prints.get(c.new))) for c in items)
+        found[path] = tuple(Version(c.commit, c.time, ADDED if c.status == "A" else kind_of(prints.get(c.old), prints.get(c.new)),
+                                    bool(prints.get(c.new, ("", "", False))[2])) for c in items)
     return found
 
 
