@@ -8,11 +8,12 @@ prints them as `path:line: problem — fix` or as GitHub Actions annotations.
 from __future__ import annotations
 
 from .arguments import ArgumentParser
+import datetime
 import os
 import sys
 from dataclasses import dataclass, replace
 
-from . import check_rules, link_rules, registry
+from . import check_rules, link_rules, registry, schedule
 from .content import Content, document_files, documents_among, read_text
 from .graph import Graph
 from .model import Problem, Reported
@@ -36,13 +37,15 @@ class CheckResult(Reported):
         return self.build.graph
 
 
-def check_content(content_dir: str, display_prefix: str = "") -> CheckResult:
-    """Check a whole content folder; problem paths start with `display_prefix`."""
-    built = build(content_dir, Settings(display_prefix=display_prefix))
+def check_content(content_dir: str, display_prefix: str = "", today: datetime.date | None = None) -> CheckResult:
+    """Check a whole content folder as of `today` (None: today in Vietnam); problem paths start
+    with `display_prefix`."""
+    built = build(content_dir, Settings(display_prefix=display_prefix, today=today))
     content, graph = built.content, built.graph
     problems = list(built.problems)
     problems += registry.unmatched(content.registry, graph.cited.values())
     problems += _drafts(content, display_prefix)
+    problems += schedule.notes(content.documents, display_prefix)
     problems += _undescribed_citations(graph, display_prefix)
     generated = [page.src for page in built.site.pages]
     problems += _file_rules(content_dir, content, generated, display_prefix)
@@ -55,7 +58,7 @@ def _drafts(content: Content, prefix: str) -> list[Problem]:
         Problem(prefix + doc.path, doc.line_of("status"),
                 "văn bản đang là bản nháp (status: draft), sẽ không được công bố",
                 "khi văn bản đã ký và được phép công bố, đổi thành status: published", "warning", "draft-document")
-        for doc in content.documents if doc.is_draft
+        for doc in content.documents if doc.status == "draft"
     ]
 
 
@@ -128,7 +131,7 @@ def _escape_property(text: str) -> str:
 def format_problem(problem: Problem, style: str = "text") -> str:
     """One problem as a line of text, or as a GitHub Actions annotation."""
     if style == "github":
-        level = "error" if problem.severity == "error" else "warning"
+        level = {"error": "error", "info": "notice"}.get(problem.severity, "warning")
         message = problem.message + (f" — {problem.fix}" if problem.fix else "")
         title = f"portal check: {problem.code}" if problem.code else "portal check"
         return (f"::{level} file={_escape_property(problem.path)},line={problem.line},"
@@ -174,8 +177,10 @@ def main(argv: list[str]) -> int:
     for problem in problems:
         print(format_problem(problem, args.format))
     errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    print(f"Đã kiểm tra {count} văn bản: {errors} lỗi, {warnings} cảnh báo.", file=sys.stderr)
+    warnings = sum(p.severity == "warning" for p in problems)
+    scheduled = sum(p.code == "scheduled" for p in problems)
+    print(f"Đã kiểm tra {count} văn bản: {errors} lỗi, {warnings} cảnh báo"
+          + (f", {scheduled} văn bản hẹn ngày công bố." if scheduled else "."), file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
 
 

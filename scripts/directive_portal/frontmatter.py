@@ -23,7 +23,7 @@ from .yaml_fields import Reader, compose_and_load, mapping_items, suggest, yaml_
 THEME_KEYS = ("description", "template", "hide", "search", "tags")
 KNOWN_KEYS = (
     "title", "type", "number", "issuer", "place", "date", "signer", "recipients",
-    "distribution", "topics", "references", "status", "urgency", "replaces", "amends",
+    "distribution", "topics", "references", "status", "urgency", "replaces", "amends", "publish_on",
 ) + THEME_KEYS
 SIGNER_KEYS = ("name", "title", "on_behalf")
 REFERENCE_KEYS = ("id", "date", "issuer", "title", "relation")
@@ -153,6 +153,8 @@ def _read_fields(reader: Reader, node: yaml.MappingNode, data: dict,
             fields[key] = _urgency(reader, value_node, value)
         elif key == "date":
             fields["date"] = reader.date(key, value_node, value)
+        elif key == "publish_on":
+            fields["publish_on"] = reader.day(key, value_node, value)
         elif key == "signer":
             fields["signer"] = _signer(reader, value_node, value)
         elif key in ("recipients", "distribution"):

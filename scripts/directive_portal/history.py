@@ -80,6 +80,7 @@ class PageInfo:
 
     changed: str
     changed_iso: str
+    versions: tuple = ()  # a document's history (changelog.Revision), oldest first
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ is killed leaves no state that could describe a site that is not there.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import tempfile
@@ -71,6 +72,25 @@ def schema_key(config_file: str, template_dirs: Iterable[str], extra: str = "") 
         digest.update(b"\2" + handle.read())
     digest.update(extra.encode("utf-8"))
     return digest.hexdigest()
+
+
+# The settings of a site's configuration that pages show: read after `!ENV` and `INHERIT`, which
+# the configuration file's text does not show (the footer's build commit comes from `!ENV`).
+CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name",
+               "edit_uri", "use_directory_urls", "nav", "extra", "extra_css", "extra_javascript",
+               "markdown_extensions", "mdx_configs", "theme", "docs_dir")
+
+
+def config_text(config) -> str:
+    """The resolved settings of `config` (a mapping) that a page can show, as text for `schema_key`."""
+    def plain(value):
+        if isinstance(value, dict) or hasattr(value, "items"):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
+
+    return json.dumps({key: plain(config.get(key)) for key in CONFIG_KEYS}, sort_keys=True, ensure_ascii=False)
 
 
 def load(path: str, key: str) -> object | None:
@@ -145,9 +165,9 @@ class Store:
     (the state is read, then removed), saved once the new site is in place."""
 
     def __init__(self, config_file: str, template_dirs: tuple[str, ...], empty_cache, site_dir: str,
-                 dirty: bool) -> None:
+                 dirty: bool, settings: str = "") -> None:
         self.folder = folder_for(config_file)
-        self.key = schema_key(config_file, template_dirs)
+        self.key = schema_key(config_file, template_dirs, settings)
         state_path = os.path.join(self.folder, STATE_FILE)
         state = load(state_path, self.key)
         if os.path.exists(state_path):

@@ -77,8 +77,9 @@ def _link_problem(path: str, number: int, src: str, target: str, file_part: str,
         return Problem(path, number, f"liên kết '{target}' trỏ tới địa chỉ trang thay vì tệp nguồn .md của trang",
                        f"viết liên kết tới tệp, tính từ thư mục của tệp này: {suggestion}", "error", "link-not-file")
     if where in drafts:
-        return Problem(path, number, f"liên kết '{target}' dẫn tới một bản nháp, trang đó không có trên cổng",
-                       "bỏ liên kết, hoặc công bố văn bản kia trước (status: published)", "error", "broken-link")
+        return Problem(path, number, f"liên kết '{target}' dẫn tới một bản nháp (hoặc văn bản chưa tới ngày hẹn công bố), "
+                       "trang đó không có trên cổng",
+                       "bỏ liên kết, hoặc công bố văn bản kia trước (status: published, ngày publish_on đã tới)", "error", "broken-link")
     return Problem(path, number, f"liên kết '{target}' dẫn tới trang không tồn tại",
                    "sửa đường dẫn theo tệp đích, tính từ thư mục của tệp này (ví dụ ../2025/ten-tep.md), "
                    "hoặc xóa liên kết", "error", "broken-link")

@@ -7,6 +7,7 @@ one of these values. They are built by `frontmatter` (documents), `topics`
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -85,6 +86,7 @@ TYPE_CODES: dict[str, str] = {
 }
 
 STATUSES = ("published", "draft")
+SCHEDULED = "scheduled"  # not typed by editors: the build's status of a document before its `publish_on`
 RELATIONS = ("implements", "cites")
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -114,8 +116,6 @@ class PartialDate:
 
     @classmethod
     def checked(cls, year: int, month: int | None, day: int | None) -> "PartialDate":
-        import datetime
-
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"không có tháng {month}")
         if day is not None:
@@ -254,6 +254,7 @@ class Document:
     lines: tuple[tuple[str, int], ...] = ()  # front matter key -> line
     replaces: tuple[str, ...] = ()  # numbers of the documents this one replaces (see lifecycle.py)
     amends: tuple[str, ...] = ()  # ... and of those it amends
+    publish_on: datetime.date | None = None  # not public before this day (Vietnam time): see pipeline.build
 
     @property
     def type_label(self) -> str:
@@ -266,7 +267,12 @@ class Document:
 
     @property
     def is_draft(self) -> bool:
-        return self.status == "draft"
+        """Not part of the public site: a draft, or scheduled for a day still to come."""
+        return self.status != "published"
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == SCHEDULED
 
     def line_of(self, key: str) -> int:
         for name, line in self.lines:

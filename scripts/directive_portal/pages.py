@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .cascade_pages import extend
+from .changelog import RECENT_SRC, RECENT_TITLE, RecentView
 from .graph import CitedDocument, Graph
 from .listings import listings, split
 from .model import CITED_TYPE_LABELS, Document, Topic
@@ -54,6 +55,8 @@ def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT) 
         total=len(docs),
     )
     pages.append(GeneratedPage("index.md", "Trang chủ", "home.html", home))
+    # Its data is read from git when a page is made (`pipeline.Build.generated`), not here.
+    pages.append(GeneratedPage(RECENT_SRC, RECENT_TITLE, "recent-changes.html", RecentView()))
     views, pages = extend(graph, topics, views, pages, lists.item)
     return Site(views, tuple(pages), _link_targets(graph))
 

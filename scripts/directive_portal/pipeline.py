@@ -12,6 +12,8 @@ and the benchmarks all call `build`.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import gc
 import hashlib
 import io
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Mapping
 
-from . import history, intro_links, nowrap, outputs, share, site_address, site_files
+from . import changelog, history, intro_links, nowrap, outputs, revisions, schedule, share, site_address, site_files
 from .bodies import BODIES_FILE
 from .collisions import collisions
 from .consistency import implementation_cycles
@@ -49,6 +51,9 @@ class Settings:
     list_limit: int = LIST_LIMIT  # longer lists show the newest and a page per year
     display_prefix: str = ""  # put before paths in problems (`content/`), so an editor can open the file
     template_dirs: tuple[str, ...] = ()  # the theme's template folders, for pages the output writers make
+    # The day the build publishes as of (documents with a later `publish_on` wait); None: today in
+    # Vietnam, read once when the build starts (`build` puts the day it used in `Build.settings`).
+    today: datetime.date | None = None
 
 
 @dataclass
@@ -88,10 +93,32 @@ class Build(Reported):
         return history.load_history(self.content_dir)
 
     @cached_property
+    def versions(self) -> revisions.Log:
+        """Every version of every document, from git (two git commands for the whole folder): read,
+        like `history`, when a page first asks."""
+        return revisions.load_log(self.content_dir)
+
+    @cached_property
+    def histories(self) -> dict[str, tuple[changelog.Revision, ...]]:
+        """Each published document's history: published, corrected, replaced (changelog.py)."""
+        return changelog.histories(self.versions, self.site.documents) if self.site else {}
+
+    @cached_property
     def generated(self) -> dict[str, GeneratedPage]:
         """The pages the portal makes, by source path (`chu-de/van-hoa.md`); made once, since
-        each page's template, data and share card ask for it."""
-        return {page.src: page for page in self.site.pages} if self.site else {}
+        each page's template, data and share card ask for it. The recent changes page gets its
+        data here, from git: `build_site` leaves it empty (check and review never read git)."""
+        pages = {page.src: page for page in self.site.pages} if self.site else {}
+        if changelog.RECENT_SRC in pages:
+            view = changelog.recent(self.histories, self.site.documents, self.versions.from_git)
+            pages[changelog.RECENT_SRC] = replace(pages[changelog.RECENT_SRC], data=view)
+        return pages
+
+    def page_info(self, src: str) -> history.PageInfo:
+        """What a page says of its source: its last change and, for a document, its history."""
+        info = self.history.info(src)
+        found = self.histories.get(src) if self.site and src in self.site.documents else None
+        return replace(info, versions=found) if found else info
 
     def published(self, src: str) -> bool:
         """False for files of the content folder that never become part of the site:
@@ -156,7 +183,7 @@ class Build(Reported):
             if read is not None and read[3] is not None:
                 # The document is what its file's content (hash) made of it: its other fields need no pickling.
                 view = (read[1], read[2], replace(view, document=None))
-            found[src] = _digest((view, site.link_targets.get(src), self.history.info(src)))
+            found[src] = _digest((view, site.link_targets.get(src), self.page_info(src)))
         for src, page in self.generated.items():
             found[src] = _digest(page)
         return found
@@ -175,9 +202,13 @@ class Build(Reported):
 
     def template_filters(self) -> dict:
         """Filters the templates use: numbers kept on one line (partials/portal-nowrap.html), a
-        topic intro's paragraphs with the directives it names linked (topic.html)."""
+        topic intro's paragraphs with the directives it names linked (topic.html), the commit the
+        site is built from (partials/copyright.html)."""
         return {"number_parts": nowrap.parts,
-                "intro_paragraphs": lambda intro: intro_links.paragraphs(intro, self.site)}
+                "intro_paragraphs": lambda intro: intro_links.paragraphs(intro, self.site),
+                # Every page's footer asks: git is asked once per build.
+                "build_version": functools.lru_cache(maxsize=4)(functools.partial(changelog.build_version,
+                                                                                  self.content_dir))}
 
     def start_outputs(self, site_dir: str, background: bool, cache_file: tuple[str, str] = (),
                       also_save: tuple = ()) -> outputs.Writing:
@@ -200,7 +231,9 @@ def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None
     folder, spares re-reading unchanged files and re-finding their citations.
     """
     prefix = settings.display_prefix
+    settings = replace(settings, today=settings.today or schedule.today_in_vietnam())
     content = load_content(content_dir, prefix, cache.files if cache is not None else None)
+    content = replace(content, documents=schedule.hold(content.documents, settings.today))
     graph = build_graph(content.documents, cache.citations if cache is not None else None, content.registry,
                         content.bodies)
     # The graph names documents by their path in the content folder.

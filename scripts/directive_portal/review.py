@@ -196,7 +196,8 @@ def _documents_section(base: Side, head: Side, added: list[str], changed: list, 
             if doc is None:
                 out.append(f"| {code(prefix + path)} | | | | (không đọc được, xem lỗi bên dưới) | |")
                 continue
-            status = "bản nháp" if doc.is_draft else "công bố"
+            status = ("hẹn công bố " + doc.publish_on.strftime("%d/%m/%Y") if doc.is_scheduled and doc.publish_on
+                      else "bản nháp" if doc.is_draft else "công bố")
             out.append(f"| {code(prefix + path)} | {md(doc.type_label)} | {md(doc.number or '(chưa có số)')} | "
                        f"{md(doc.date.display() if doc.date else '')} | {md(doc.title)} | {status} |")
     if changed:

@@ -160,6 +160,23 @@ class Reader:
                        "viết ngày dạng YYYY-MM-DD, hoặc YYYY-MM / YYYY khi bản gốc để trống ngày", "bad-date")
             return None
 
+    def day(self, key: str, node: yaml.Node, value: Any) -> datetime.date | None:
+        """A whole day, `YYYY-MM-DD`: a day the build compares with today, so no blank month or day."""
+        if value is None or value == "":
+            return None
+        text = value.isoformat() if isinstance(value, datetime.date) else str(value)
+        try:
+            parsed = PartialDate.parse(text)
+        except ValueError as exc:
+            reason = str(exc)
+        else:
+            if parsed.day is not None:
+                return datetime.date(parsed.year, parsed.month, parsed.day)
+            reason = "thiếu ngày" if parsed.month else "thiếu ngày và tháng"
+        self.error(node, f"ngày '{text}' ở '{key}' không hợp lệ ({reason})",
+                   f"viết đủ ngày, tháng, năm dạng YYYY-MM-DD, ví dụ {key}: '2026-12-01'", "bad-date")
+        return None
+
 
 def mapping_items(node: yaml.MappingNode, value: dict) -> list[tuple[str, yaml.Node, yaml.Node, Any]]:
     items = []

@@ -21,6 +21,7 @@ PAGES = {
     "search": "tim-kiem/?q=trach+nhiem",
     "tracking": "trien-khai/",
     "deadlines": "han-thuc-hien/",
+    "changes": "cap-nhat/",
 }
 
 

@@ -36,6 +36,7 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix)
+_Loader.add_constructor("!ENV", lambda loader, node: "")  # a value from the environment (build_commit)
 
 
 def test_build_needs_no_internet():

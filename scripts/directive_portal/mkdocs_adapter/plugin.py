@@ -78,7 +78,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.counter = WarningCounter("mkdocs")
         if atomic_build:  # the lock first: the build cache on disk describes the site under it
             self.publication = atomic.Publication(config.site_dir, lambda: log.info(waiting(config.site_dir)))
-            self.store = Store(config.config_file_path, tuple(config.theme.dirs), self.cache, config.site_dir, self.dirty)
+            self.store = Store(config.config_file_path, tuple(config.theme.dirs), self.cache, config.site_dir,
+                               self.dirty, incremental.config_text(config))
             self.previous = self.store.previous_digests()
             if self.dirty:  # staged from the current site, or a full build: never inaccurate
                 quiet_dirty_notices()
@@ -163,7 +164,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         src = page.file.src_uri
         context["portal"] = self.build.page_data(src)
-        context["portal_page_info"] = self.build.history.info(src)
+        context["portal_page_info"] = self.build.page_info(src)
         context["portal_share"] = self.build.share(src, page.url)
         return context
 
