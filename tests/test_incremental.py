@@ -21,8 +21,8 @@ from sites import write_config
 DOCUMENTS = 40
 
 
-def _mkdocs(config: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def _mkdocs(config: Path, *args: str, commit: str = "") -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PORTAL_BUILD_COMMIT=commit)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), *args],
                             cwd=config.parent, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -41,13 +41,13 @@ def _assert_same_site(built: Path, expected: Path) -> None:
     assert different == []
 
 
-def _clean_build_of(root: Path, tmp: Path) -> Path:
+def _clean_build_of(root: Path, tmp: Path, commit: str = "") -> Path:
     """A clean full build of the same content, in another folder with no cache."""
     other = tmp / "clean"
     shutil.rmtree(other, ignore_errors=True)
     shutil.copytree(root / "content", other / "content")
     config = write_config(other, other / "content", other / "site")
-    _mkdocs(config)
+    _mkdocs(config, commit=commit)
     return other / "site"
 
 
@@ -245,3 +245,22 @@ def test_the_cache_on_disk_spares_parsing_unchanged_files_even_when_touched(tmp_
     assert len(again.site.documents) == len(first.site.documents)
     rel = str(edited.relative_to(root / "content"))
     assert again.site.documents[rel].document.body.endswith("Thêm.\n")
+
+
+def test_a_setting_read_from_the_environment_rebuilds_every_page(site, tmp_path):
+    """The footer's build commit comes from PORTAL_BUILD_COMMIT (`!ENV` in mkdocs.yml): the
+    configuration file's text is the same, the pages are not."""
+    root, config = site
+    subprocess.run(["git", "init", "-q"], cwd=root / "content", check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "x"],
+                   cwd=root / "content", check=True)
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root / "content", capture_output=True, text=True,
+                            check=True).stdout.strip()
+    before = _inodes(root / "site")
+
+    _mkdocs(config, "--dirty", commit=commit)
+
+    after = _inodes(root / "site")
+    pages = [rel for rel in before if rel.endswith(".html") and not rel.startswith("so/")]
+    assert all(after[rel][0] != before[rel][0] for rel in pages if rel in after)
+    assert commit[:7] in (root / "site" / "index.html").read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import tempfile
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -88,7 +89,10 @@ def config_text(config) -> str:
             return {str(k): plain(v) for k, v in value.items()}
         if isinstance(value, (list, tuple)):
             return [plain(v) for v in value]
-        return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
+        if isinstance(value, (str, int, float, bool, type(None))):
+            return value
+        name = getattr(value, "__qualname__", None)  # a function (toc's slugify): its name, not its address
+        return f"{getattr(value, '__module__', '')}.{name}" if name else re.sub(r" at 0x[0-9a-f]+", "", str(value))
 
     return json.dumps({key: plain(config.get(key)) for key in CONFIG_KEYS}, sort_keys=True, ensure_ascii=False)
 
