@@ -37,6 +37,8 @@ def _is_number(token: str) -> bool:
 def parts(text: object) -> list[tuple[str, bool]]:
     """`"Chỉ thị số 53-CT/TW của"` -> [("Chỉ thị số ", False), ("53-CT/TW", True), (" của", False)]."""
     text = "" if text is None else str(text)
+    if "-" not in text and "/" not in text:  # most texts: no joined word, nothing to look for
+        return [(text, False)]
     out: list[tuple[str, bool]] = []
     last = 0
     for match in _JOINED.finditer(text):

@@ -204,7 +204,8 @@ class Build(Reported):
         """Filters the templates use: numbers kept on one line (partials/portal-nowrap.html), a
         topic intro's paragraphs with the directives it names linked (topic.html), the commit the
         site is built from (partials/copyright.html)."""
-        return {"number_parts": nowrap.parts,
+        # Every list line asks for its title's numbers, and the same titles recur across pages.
+        return {"number_parts": functools.lru_cache(maxsize=65536)(nowrap.parts),
                 "intro_paragraphs": lambda intro: intro_links.paragraphs(intro, self.site),
                 # Every page's footer asks: git is asked once per build.
                 "build_version": functools.lru_cache(maxsize=4)(functools.partial(changelog.build_version,
