@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from . import history, intro_links, nowrap, outputs, share, site_address, site_files
+from . import csp, history, intro_links, nowrap, outputs, share, site_address, site_files
 from .bodies import BODIES_FILE
 from .collisions import collisions
 from .consistency import implementation_cycles
@@ -158,6 +158,16 @@ class Build(Reported):
         topic intro's paragraphs with the directives it names linked (topic.html)."""
         return {"number_parts": nowrap.parts,
                 "intro_paragraphs": lambda intro: intro_links.paragraphs(intro, self.site)}
+
+    @cached_property
+    def inline_code(self) -> csp.Inline:
+        """The inline scripts and styles the theme's templates write (csp.py)."""
+        return csp.inline_in_folders(self.settings.template_dirs)
+
+    def with_policy(self, html: str) -> str:
+        """A rendered page with its Content-Security-Policy: only the site's own files and the
+        inline scripts and styles its templates wrote are allowed (csp.py)."""
+        return csp.with_policy(html, self.inline_code)
 
     def start_outputs(self, site_dir: str, background: bool) -> outputs.Writing:
         """Begin writing the search index, feeds and short links into `site_dir` (see outputs.start)."""

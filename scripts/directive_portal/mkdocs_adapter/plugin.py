@@ -6,6 +6,7 @@ Event order for one build (MkDocs 1.6):
   on_files    leave out what is never published, add the generated pages; start writing
               the outputs (search index, feeds, short links) beside them
   on_page_read_source / on_page_markdown / on_page_context   what the build says of each page
+  on_post_page / on_post_template   each page's Content-Security-Policy (csp.py)
   on_post_build     wait for the outputs; swap the staging folder in place of `site/`
 `mkdocs serve` keeps this object between rebuilds: the build's state is replaced in
 on_config; kept on purpose are the build cache and the previous build (for `--dirty`).
@@ -151,6 +152,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         context["portal_page_info"] = self.build.history.info(src)
         context["portal_share"] = self.build.share(src, page.url)
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return output if self.command == "serve" else self.build.with_policy(output)  # csp.py: why not in serve
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        keep = self.command == "serve" or not template_name.endswith(".html")  # 404.html gets a policy
+        return output_content if keep else self.build.with_policy(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build is not None and self.build.errors:  # under serve: the errors are the site
