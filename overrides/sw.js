@@ -27,8 +27,12 @@ function pageKey(href) {
   return url.href;
 }
 
+/* A fixed text with no script: its policy (as every page's, see csp.py) runs none; the one
+   inline style attribute is this file's own, hence 'unsafe-inline' for styles here only. */
 function offlinePage() {
   var html = "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">" +
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; " +
+    "base-uri 'none'; form-action 'none'\">" +
     "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" +
     "<title>Không có kết nối</title><main style=\"font:1.05rem/1.5 system-ui,sans-serif;padding:1rem\">" +
     "<h1>Không có kết nối mạng</h1><p>Trang này chưa được lưu để đọc ngoại tuyến. " +

@@ -89,3 +89,9 @@ def test_topic_pages_of_the_four_topics(site):
 
 def test_every_internal_link_of_the_real_site_resolves(site):
     assert broken_links(site) == []
+
+
+def test_every_page_of_the_real_site_has_its_content_security_policy(site):
+    from test_csp import check_site
+
+    assert check_site(site) > 50

@@ -117,4 +117,6 @@ def test_the_page_escapes_every_value():
     html = error_page.render(env, (problem,))
     assert "<script>alert" not in html and "<img" not in html and "<b>.md" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "content/&lt;b&gt;.md:3" in html
-    assert "http" not in html.replace('http-equiv="refresh"', "")  # nothing requested outside the site
+    # Nothing requested outside the site; a policy that allows only the page's own style.
+    assert "http" not in html.replace('http-equiv="refresh"', "").replace('http-equiv="Content-Security-Policy"', "")
+    assert "script-src 'self';" in html and html.count("sha256-") == 1

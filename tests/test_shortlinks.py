@@ -41,8 +41,8 @@ def test_redirect_page_and_chooser():
     assert '<meta property="og:title" content="Chỉ thị số 53-CT/TW">' in one  # chat apps may not follow the refresh
     assert '<meta property="og:image" content="../../assets/portal-card.png">' in one
     chooser = out["so/15-cv-du/index.html"]
-    assert "http-equiv" not in chooser
-    assert 'Có 2 văn bản mang số <span style="white-space: nowrap">15-CV/ĐU</span>' in chooser
+    assert 'http-equiv="refresh"' not in chooser
+    assert 'Có 2 văn bản mang số <span class="nowrap">15-CV/ĐU</span>' in chooser
     assert len(re.findall(r'<li><a href="\.\./\.\./van-ban/', chooser)) == 2
     assert "Cổng văn bản &lt;Việt Hưng&gt;" in chooser  # autoescaped
 
@@ -63,4 +63,4 @@ def test_pages_are_rendered_through_the_themes_template_folders(tmp_path):
     (partials / "portal-shortlink.html").write_text("Mẫu riêng {{ number }}", encoding="utf-8")
     settings = Settings("", "Cổng", str(tmp_path / "elsewhere" / "content"), None, (str(tmp_path / "theme"),))
     write(phone_fixture_site(), str(tmp_path / "site"), settings)
-    assert (tmp_path / "site" / "so" / "53-ct-tw" / "index.html").read_text(encoding="utf-8") == "Mẫu riêng 53-CT/TW"
+    assert (tmp_path / "site" / "so" / "53-ct-tw" / "index.html").read_text(encoding="utf-8").endswith("\">Mẫu riêng 53-CT/TW")

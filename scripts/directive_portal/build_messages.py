@@ -74,6 +74,16 @@ def failure(message: str) -> str:
     return "Xây dựng không thành công (xem lỗi ở trên); thư mục site/ giữ nguyên — sửa lỗi rồi chạy lại."
 
 
+def build_lines(build, serving: bool, strict: bool):
+    """(logging level, line) for what a build found: warnings, notes and, under `serve` (where
+    the errors become the site), its errors: as information with --strict, which would stop
+    the server at the first warning."""
+    yield from ((logging.WARNING, str(problem)) for problem in build.warnings)
+    yield from ((logging.INFO, note) for note in build.notes)
+    if serving:
+        yield from ((logging.INFO if strict else logging.ERROR, str(problem)) for problem in build.errors)
+
+
 def content_errors(errors) -> str:
     """Why a build stopped before writing anything: the content's errors, one per line."""
     lines = "\n".join(f"  {p}" for p in errors)

@@ -13,6 +13,7 @@ import os
 import shutil
 from typing import TYPE_CHECKING
 
+from . import csp
 from .model import Problem
 
 if TYPE_CHECKING:
@@ -22,8 +23,10 @@ TEMPLATE = "portal-errors.html"  # in overrides/
 
 
 def render(env: jinja2.Environment, problems: tuple[Problem, ...]) -> str:
-    """The page, from the theme's template folders (the template escapes every value)."""
-    return env.get_template(TEMPLATE).render(problems=problems)
+    """The page, from the theme's template folders (the template escapes every value), with its
+    Content-Security-Policy: it shows what the content says, like any page of the site."""
+    source = env.loader.get_source(env, TEMPLATE)[0]
+    return csp.with_policy(env.get_template(TEMPLATE).render(problems=problems), csp.inline_in([source]))
 
 
 def write(site_dir: str, html: str) -> None:

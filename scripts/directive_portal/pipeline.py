@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Mapping
 
-from . import changelog, history, intro_links, nowrap, outputs, revisions, schedule, share, site_address, site_files
+from . import (changelog, csp, history, intro_links, nowrap, outputs, revisions, schedule, share, site_address,
+               site_files)
 from .bodies import BODIES_FILE
 from .collisions import collisions
 from .consistency import implementation_cycles
@@ -210,6 +211,16 @@ class Build(Reported):
                 # Every page's footer asks: git is asked once per build.
                 "build_version": functools.lru_cache(maxsize=4)(functools.partial(changelog.build_version,
                                                                                   self.content_dir))}
+
+    @cached_property
+    def inline_code(self) -> csp.Inline:
+        """The inline scripts and styles the theme's templates write (csp.py)."""
+        return csp.inline_in_folders(self.settings.template_dirs)
+
+    def with_policy(self, html: str) -> str:
+        """A rendered page with its Content-Security-Policy: only the site's own files and the
+        inline scripts and styles its templates wrote are allowed (csp.py)."""
+        return csp.with_policy(html, self.inline_code)
 
     def start_outputs(self, site_dir: str, background: bool, cache_file: tuple[str, str] = (),
                       also_save: tuple = ()) -> outputs.Writing:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import jinja2
 
+from . import csp
 from .site_files import Settings, write_files
 from .views import DirectiveView, Site
 
@@ -69,7 +70,9 @@ def _environment(folders: str | tuple[str, ...]) -> jinja2.Environment:
 
 def pages(site: Site, settings: Settings, folders: str | tuple[str, ...]) -> dict[str, str]:
     """Every short-link page: path in the site -> HTML, from the template in `folders`."""
-    template = _environment(folders).get_template(TEMPLATE)
+    environment = _environment(folders)
+    template = environment.get_template(TEMPLATE)
+    inline = csp.inline_in([environment.loader.get_source(environment, TEMPLATE)[0]])
     out: dict[str, str] = {}
     folders: dict[str, list[Target]] = defaultdict(list)
     for key, choices in targets(site).items():  # `15-CV-DU` and `15-cv-du` share one folder
@@ -77,11 +80,11 @@ def pages(site: Site, settings: Settings, folders: str | tuple[str, ...]) -> dic
     for variant, choices in folders.items():
         here = f"{PREFIX}/{variant}/"
         links = [(posixpath.relpath(t.url, here.rstrip("/")) + "/", t) for t in choices]
-        out[f"{here}index.html"] = template.render(
+        out[f"{here}index.html"] = csp.with_policy(template.render(
             number=" / ".join(dict.fromkeys(t.number for t in choices)), links=links, site_name=settings.site_name,
             canonical=(settings.site_url.rstrip("/") + "/" + choices[0].url) if settings.site_url else links[0][0],
             home=posixpath.relpath(".", here.rstrip("/")) + "/",
-            card=(settings.site_url.rstrip("/") + "/" if settings.site_url else "../../") + CARD)
+            card=(settings.site_url.rstrip("/") + "/" if settings.site_url else "../../") + CARD), inline)
     return out
 
 

@@ -5,6 +5,10 @@ tests/fixtures/search/ (letters and plans citing 53-CT/TW, 57-NQ/TW, 80-NQ/TW);
 `server_url` serves it on localhost; `page` is a fresh 360x800 phone-sized tab
 that records every request it makes (`page.requests_outside` lists those that
 left the site). Screenshots go to test-artifacts/ (gitignored).
+
+Pages carry a Content-Security-Policy (csp.py) that refuses eval and added inline scripts:
+give `wait_for_function` a function (`"() => ..."`), since Playwright runs a bare expression
+through eval, and run tools such as axe-core with `page.evaluate`, not `add_script_tag`.
 """
 
 from __future__ import annotations

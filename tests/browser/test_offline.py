@@ -18,7 +18,7 @@ def context(chromium):
 
 
 def wait_until_controlled(page) -> None:
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=10000)
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=10000)
 
 
 @pytest.mark.parametrize("base", ["site_url", "subpath_url"])

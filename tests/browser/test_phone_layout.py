@@ -83,7 +83,7 @@ def test_table_of_contents_reachable_on_a_phone(phone, site_url):
     assert entry.is_visible()
     shot(phone, "toc-open")
     entry.click()
-    phone.wait_for_function("location.hash === '#muc-v'")
+    phone.wait_for_function("() => location.hash === '#muc-v'")
     heading = phone.locator("#muc-v").bounding_box()
     assert 0 <= heading["y"] < 800, f"the section is not scrolled into view: {heading}"
 

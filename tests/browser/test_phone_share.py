@@ -53,10 +53,10 @@ def test_copy_citation_and_share_link(phone, site_url):
     phone.add_init_script("Object.defineProperty(navigator, 'share', {value: undefined})")
     phone.goto(site_url + LETTER_URL)
     phone.get_by_role("button", name="Sao chép trích dẫn").click()
-    phone.wait_for_function("document.querySelector('[data-portal-status]').textContent.startsWith('Đã sao chép')")
+    phone.wait_for_function("() => document.querySelector('[data-portal-status]').textContent.startsWith('Đã sao chép')")
     assert phone.evaluate("navigator.clipboard.readText()") == CITATION
     phone.get_by_role("button", name="Chia sẻ").click()
-    phone.wait_for_function("document.querySelector('[data-portal-status]').textContent.includes('liên kết')")
+    phone.wait_for_function("() => document.querySelector('[data-portal-status]').textContent.includes('liên kết')")
     assert phone.evaluate("navigator.clipboard.readText()") == site_url + LETTER_URL
     shot(phone, "share-copied")
 

@@ -127,12 +127,12 @@ def test_offline_page_lists_what_this_phone_saved(chromium, site_url):
         page = context.new_page()
         page.goto(site_url + LONG_PLAN_URL)
         page.locator("[data-portal-offline][data-saved]").wait_for(timeout=10000)
-        page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=10000)
+        page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=10000)
         page.goto(site_url + "ngoai-tuyen/")
-        page.wait_for_function("document.querySelector('[data-portal-saved-status]').textContent.startsWith('Đã lưu')")
+        page.wait_for_function("() => document.querySelector('[data-portal-saved-status]').textContent.startsWith('Đã lưu')")
         context.set_offline(True)
         page.reload()  # reachable offline: the page was kept when it was opened
-        page.wait_for_function("document.querySelector('[data-portal-saved-status]').textContent.startsWith('Đã lưu')")
+        page.wait_for_function("() => document.querySelector('[data-portal-saved-status]').textContent.startsWith('Đã lưu')")
         titles = page.eval_on_selector_all(".portal-saved a", "els => els.map(e => e.textContent)")
         assert any(title.startswith("Tuyên truyền, vận động") for title in titles), titles
         shot(page, "face-offline-list")

@@ -1,18 +1,17 @@
 """The MkDocs plugin: MkDocs' events mapped to one `pipeline.build()`.
 
 Event order for one build (MkDocs 1.6):
-  on_config   take the site's lock, a staging folder and the build cache on disk (mkdocs
-              build); build(): read and check the content, resolve it into page data; fail
-              before `site/` is touched
+  on_config   (mkdocs build) the site's lock, a staging folder, the build cache on disk; build():
+              read, check and resolve the content into page data; fail before `site/` is touched
   on_files    leave out what is never published, add the generated pages; with --dirty,
               stage the unchanged files of the current site (incremental.py); start writing
               the outputs (search index, feeds, short links) beside them
   on_page_read_source / on_page_markdown / on_page_context   what the build says of each page
+  on_post_page / on_post_template   each page's Content-Security-Policy (csp.py)
   on_post_build     wait for the outputs; swap the staging folder in place of `site/`; save the cache
-`mkdocs serve` keeps this object between rebuilds: the build's state is replaced in
-on_config; kept on purpose are the build cache and the previous page digests (`--dirty`).
-Under `serve`, content errors build no page: every address shows them (error_page.py),
-since MkDocs' server holds requests until a build succeeds.
+`mkdocs serve` keeps this object between rebuilds, with the build cache and the last page
+digests (`--dirty`). Under `serve`, content errors build no page: every address shows them
+(error_page.py), since MkDocs' server holds requests until a build succeeds.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import atomic, error_page, incremental, pipeline
-from ..build_messages import WarningCounter, content_errors, quiet_dirty_notices, waiting
+from ..build_messages import WarningCounter, build_lines, content_errors, quiet_dirty_notices, waiting
 from ..incremental import Store
 from ..pipeline import Build, Cache
 
@@ -87,15 +86,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                      pipeline.display_prefix(config.docs_dir), tuple(config.theme.dirs))
         self.build = pipeline.build(config.docs_dir, settings, self.store.cache if atomic_build else
                                     self.cache if serving else None)
-        for problem in self.build.warnings:
-            log.warning(str(problem))
-        for note in self.build.notes:
-            log.info(note)
-        if self.build.errors and serving:
-            self.previous = None  # after a failed build every page is rebuilt
-            config.nav = None  # no page is built: the nav of mkdocs.yml would name missing ones
-            for problem in self.build.errors:
-                (log.info if config.strict else log.error)(str(problem))
+        for level, line in build_lines(self.build, serving, config.strict):
+            log.log(level, line)
+        if self.build.errors and serving:  # no page is built (mkdocs.yml's nav would name missing ones),
+            self.previous, config.nav = None, None  # and after it every page is rebuilt
             return config
         if self.build.errors:
             raise PluginError(content_errors(self.build.errors))
@@ -167,6 +161,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         context["portal_page_info"] = self.build.page_info(src)
         context["portal_share"] = self.build.share(src, page.url)
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return output if self.command == "serve" else self.build.with_policy(output)  # csp.py: why not in serve
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        keep = self.command == "serve" or not template_name.endswith(".html")  # 404.html gets a policy
+        return output_content if keep else self.build.with_policy(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build is not None and self.build.errors:  # under serve: the errors are the site
