@@ -69,8 +69,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         serving = self.command == "serve"
-        if self.build is not None and self.build.site is not None:
-            self.previous = self.build.digests
+        # After a build with errors (under serve: no page built), every page is built again.
+        self.previous = self.build.digests if self.build is not None and not self.build.errors else None
         self.cache = self.cache.for_folder(config.docs_dir)
         atomic_build = self.config.atomic_build and self.command == "build"
         if atomic_build and config.strict:  # from the first warning on: any keeps the last good site
@@ -88,8 +88,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                     self.cache if serving else None)
         for level, line in build_lines(self.build, serving, config.strict):
             log.log(level, line)
-        if self.build.errors and serving:  # no page is built (mkdocs.yml's nav would name missing ones),
-            self.previous, config.nav = None, None  # and after it every page is rebuilt
+        if self.build.errors and serving:
+            config.nav = None  # no page is built: mkdocs.yml's nav would name missing ones
             return config
         if self.build.errors:
             raise PluginError(content_errors(self.build.errors))
