@@ -1,0 +1,188 @@
+"""`portal publish`: releases in a folder on this machine, the `current` switch, pruning,
+rollback, failed uploads, and the same commands sent over SSH (a stand-in `ssh`, no network)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from directive_portal import release
+from directive_portal.release import PublishError, Runner, Target
+
+NOW = datetime(2026, 12, 1, 9, 30, 0, tzinfo=release.VIETNAM)
+
+
+def make_site(folder: Path, version: str) -> Path:
+    (folder / "van-ban" / "a").mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(f"<p>Trang chủ {version}</p>", encoding="utf-8")
+    (folder / "van-ban" / "a" / "index.html").write_text(f"<p>Văn bản {version}</p>", encoding="utf-8")
+    return folder
+
+
+def live(root: Path) -> str:
+    return (root / "current" / "index.html").read_text(encoding="utf-8")
+
+
+def releases(root: Path) -> list[str]:
+    return sorted(os.listdir(root / "releases"), key=release.order)
+
+
+def publish(tmp_path: Path, root: Path, version: str, **kwargs) -> str:
+    site = make_site(tmp_path / f"site-{version}", version)
+    name, _pruned = release.publish(str(site), Target(str(root)), now=NOW, commit="abc1234def", **kwargs)
+    return name
+
+
+def test_publish_twice_switches_current_to_the_newest(tmp_path):
+    root = tmp_path / "server"
+    first = publish(tmp_path, root, "v1")
+    assert first == "20261201-093000-abc1234"
+    assert live(root) == "<p>Trang chủ v1</p>"
+    second = publish(tmp_path, root, "v2")
+    assert second == "20261201-093000-abc1234-2"  # same second and commit: a new name all the same
+    assert os.readlink(root / "current") == f"releases/{second}"  # relative: the folder can move
+    assert live(root) == "<p>Trang chủ v2</p>"
+    assert (root / "current" / "van-ban" / "a" / "index.html").read_text(encoding="utf-8") == "<p>Văn bản v2</p>"
+    assert releases(root) == [first, second]
+    assert not [n for n in os.listdir(root) if n not in ("current", "releases")], "no temporary link left"
+
+
+def test_old_releases_pruned_to_keep(tmp_path):
+    root = tmp_path / "server"
+    names = [publish(tmp_path, root, f"v{i}", keep=3) for i in range(5)]
+    assert releases(root) == names[-3:]
+    assert live(root) == "<p>Trang chủ v4</p>"
+
+
+def test_rollback_restores_the_previous_release(tmp_path):
+    root = tmp_path / "server"
+    first, second = publish(tmp_path, root, "v1"), publish(tmp_path, root, "v2")
+    assert release.rollback(Target(str(root))) == (second, first)
+    assert live(root) == "<p>Trang chủ v1</p>"
+    state = release.read_state(Runner(), Target(str(root)))
+    assert state == release.State((first, second), first)
+    assert release.listing(state)[:2] == [f"  {second}  (01/12/2026 09:30:00, commit abc1234)",
+                                          f"* {first}  (01/12/2026 09:30:00, commit abc1234)"]
+    with pytest.raises(PublishError, match="bản cũ nhất"):
+        release.rollback(Target(str(root)))
+    assert live(root) == "<p>Trang chủ v1</p>"
+    # The next publication is the newest; the release rolled back from is pruned before the live one.
+    third = publish(tmp_path, root, "v3", keep=2)
+    assert releases(root) == [second, third] and live(root) == "<p>Trang chủ v3</p>"
+
+
+def fake_tool(folder: Path, name: str, body: str) -> None:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+
+
+def test_a_failed_upload_leaves_current_untouched(tmp_path, monkeypatch):
+    root = tmp_path / "server"
+    first = publish(tmp_path, root, "v1")
+    # A `tar` that unpacks half the site and breaks, as a full disk or a cut connection would.
+    fake_tool(tmp_path / "bin", "tar", 'while [ "$1" != -C ]; do shift; done\n'
+              'echo half > "$2/index.html"\necho "tar: write error: No space left on device" >&2\nexit 2\n')
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(PublishError) as failure:
+        publish(tmp_path, root, "v2")
+    assert "No space left on device" in str(failure.value) and "current) giữ nguyên" in str(failure.value)
+    assert os.readlink(root / "current") == f"releases/{first}"
+    assert live(root) == "<p>Trang chủ v1</p>"
+    assert release.read_state(Runner(), Target(str(root))).releases == (first,)  # the half release is not listed
+    monkeypatch.undo()
+    second = publish(tmp_path, root, "v3")
+    assert releases(root) == [first, second], "the next publication removes what the failed one left"
+
+
+@pytest.mark.parametrize("case", ["missing", "empty", "no-index"])
+def test_refuses_a_site_that_was_not_built(tmp_path, capsys, case):
+    site = tmp_path / "site"
+    if case != "missing":
+        site.mkdir()
+    if case == "no-index":
+        (site / "style.css").write_text("p{}", encoding="utf-8")
+    root = tmp_path / "server"
+    assert release.main([str(root), "--site", str(site)]) == 1
+    message = capsys.readouterr().err
+    assert "portal build --strict" in message and ("index.html" in message) == (case == "no-index")
+    assert not root.exists(), "nothing is sent"
+
+
+def test_list_and_keep_from_the_command_line(tmp_path, capsys):
+    root = tmp_path / "server"
+    assert release.main([str(root), "--list"]) == 0
+    assert capsys.readouterr().out.strip() == "Chưa có bản nào."
+    site = make_site(tmp_path / "site", "v1")
+    assert release.main([str(root), "--site", str(site), "--keep", "0"]) == 1
+    assert "--keep" in capsys.readouterr().err
+    assert release.main([str(root), "--site", str(site)]) == 0
+    assert "Đã xuất bản: current → releases/" in capsys.readouterr().out
+    assert release.main([str(root), "--list"]) == 0
+    assert capsys.readouterr().out.startswith("* ")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("ward@203.0.113.5:/srv/portal", Target("/srv/portal", "ward@203.0.113.5")),
+    ("server:portal", Target("portal", "server")),
+    ("/srv/portal", Target("/srv/portal")),
+    ("./a:b", Target("./a:b")),
+    ("thu muc", Target("thu muc")),
+])
+def test_parse_target(text, target):
+    assert release.parse_target(text) == target
+
+
+@pytest.mark.parametrize("text", ["-oProxyCommand=x:/srv", "host:"])
+def test_parse_target_refuses(text):
+    with pytest.raises(PublishError, match="không hợp lệ"):
+        release.parse_target(text)
+
+
+def test_ssh_command_line_quotes_paths():
+    root = "/srv/ward's portal; rm -rf ~"
+    script = release.switch_script(root, "20261201-093000-abc1234")
+    argv = Runner("ward@server").argv(script)
+    assert argv[:5] == ["ssh", "-o", "BatchMode=yes", "--", "ward@server"]
+    # The server's shell splits the command line back into exactly `sh -c SCRIPT`...
+    assert shlex.split(argv[5]) == ["sh", "-c", script]
+    # ...and the script's own words keep the path whole.
+    assert shlex.split(script)[:4] == ["set", "-e;", "cd", root + ";"]
+    assert Runner().argv(script) == ["sh", "-c", script]
+
+
+def test_publish_list_and_rollback_over_ssh(tmp_path, monkeypatch):
+    """The whole flow through `ssh`: a stand-in that runs the command line as sshd does
+    (`$SHELL -c LINE` on the server), into a folder whose name has spaces and quotes."""
+    log = tmp_path / "ssh.log"
+    fake_tool(tmp_path / "bin", "ssh", f'echo "$@" >> {shlex.quote(str(log))}\n'
+              'while [ "$1" != -- ]; do shift; done\nshift 2\nexec sh -c "$1"\n')
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    root = tmp_path / "máy chủ" / "ward's \"portal\""
+    target = release.parse_target(f"ward@server:{root}")
+    names = []
+    for version in ("v1", "v2"):
+        site = make_site(tmp_path / f"site-{version}", version)
+        names.append(release.publish(str(site), target, now=NOW, commit="abc1234")[0])
+    assert live(root) == "<p>Trang chủ v2</p>"
+    assert release.read_state(Runner(target.host), target) == release.State(tuple(names), names[1])
+    release.rollback(target)
+    assert live(root) == "<p>Trang chủ v1</p>"
+    calls = log.read_text(encoding="utf-8").splitlines()
+    assert calls and all(call.startswith("-o BatchMode=yes -- ward@server sh -c ") for call in calls)
+
+
+def test_release_names_sort_by_time_then_number():
+    taken = ("20261201-093000-abc1234", "20261201-093000-abc1234-2")
+    assert release.release_name(NOW, "abc1234", taken) == "20261201-093000-abc1234-3"
+    assert release.release_name(NOW, "", ()) == "20261201-093000-local"
+    later = ("20261201-100000-fff0000",)  # a release from a machine whose clock was ahead
+    assert release.release_name(NOW, "abc1234", later) == "20261201-100000-abc1234-2"
+    output = "notes.txt\n20261201-093000-abc1234-10\n20261201-093000-abc1234-2\n--current--\nreleases/x\n"
+    assert release.State.parse(output).releases == ("20261201-093000-abc1234-2", "20261201-093000-abc1234-10")
