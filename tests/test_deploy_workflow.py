@@ -4,6 +4,7 @@ what passed the check, the tests and the strict build, one deploy at a time."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -100,7 +101,7 @@ def test_deploy_needs_the_build_which_checks_tests_and_builds_before_upload():
     pages = next(i for i, s in enumerate(steps) if _uses(s, "actions/configure-pages"))
     check = runs.index("portal check --format github")
     tests = runs.index("bash .ci/run")
-    build = next(i for i, r in enumerate(runs) if r.startswith("portal build --strict"))
+    build = next(i for i, r in enumerate(runs) if "portal build --strict" in r)
     upload = next(i for i, s in enumerate(steps) if _uses(s, "actions/upload-pages-artifact"))
     assert checkout < pages < check < tests < build < upload == len(steps) - 1
     assert steps[checkout]["with"]["fetch-depth"] == 0, "pages read their dates from git history"
@@ -116,11 +117,18 @@ def test_same_container_as_the_pull_request_workflow():
     assert _deploy()["jobs"]["build"]["container"] == pr_job["container"]
 
 
-def test_site_url_comes_from_the_environment(monkeypatch):
-    """mkdocs.yml takes site_url from SITE_URL (the Pages address) and has none without it."""
+def test_site_url_is_the_pages_address(tmp_path):
+    """The build step's config is mkdocs.yml with the Pages address as site_url, nothing else."""
     from mkdocs.config import load_config
+    from sites import write_config
 
-    monkeypatch.delenv("SITE_URL", raising=False)
-    assert load_config(str(REPO / "mkdocs.yml")).site_url is None
-    monkeypatch.setenv("SITE_URL", "https://ward.github.io/portal")
-    assert load_config(str(REPO / "mkdocs.yml")).site_url == "https://ward.github.io/portal/"
+    step = next(s for s in _deploy()["jobs"]["build"]["steps"] if "portal build --strict" in s.get("run", ""))
+    write, build = step["run"].strip().splitlines()
+    assert build == "portal build --strict -f mkdocs.pages.yml"
+    write_config(tmp_path, REPO / "content", tmp_path / "site")  # the repo's, with absolute folders
+    env = dict(os.environ, SITE_URL="https://ward.github.io/portal")
+    subprocess.run(["sh", "-c", write], cwd=tmp_path, env=env, check=True)
+    pages, plain = (load_config(str(tmp_path / n)) for n in ("mkdocs.pages.yml", "mkdocs.yml"))
+    assert pages.site_url == "https://ward.github.io/portal/" and plain.site_url is None
+    assert pages.site_name == plain.site_name and pages.theme.dirs == plain.theme.dirs
+    assert [e for e in pages.markdown_extensions] == [e for e in plain.markdown_extensions]

@@ -36,7 +36,6 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix)
-_Loader.add_constructor("!ENV", lambda loader, node: None)  # site_url: !ENV SITE_URL
 
 
 def test_build_needs_no_internet():
