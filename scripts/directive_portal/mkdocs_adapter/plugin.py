@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import atomic, error_page, pipeline
+from .. import atomic, error_page, pipeline, precompress
 from ..build_messages import WarningCounter
 from ..pipeline import Build, Cache
 
@@ -167,6 +167,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         if self._counted():
             return  # strict mode will abort: on_build_error keeps the last good site
+        precompress.precompress(config.site_dir)  # X.gz beside text files, for nginx's gzip_static
         self.publication.commit()
         config.site_dir, self.publication = self.publication.site_dir, None
 
