@@ -123,12 +123,17 @@ def test_site_url_is_the_pages_address(tmp_path):
     from sites import write_config
 
     step = next(s for s in _deploy()["jobs"]["build"]["steps"] if "portal build --strict" in s.get("run", ""))
-    write, build = step["run"].strip().splitlines()
+    write, build = step["run"].strip().replace("\\\n", "").split("\n")
     assert build == "portal build --strict -f mkdocs.pages.yml"
     write_config(tmp_path, REPO / "content", tmp_path / "site")  # the repo's, with absolute folders
     env = dict(os.environ, SITE_URL="https://ward.github.io/portal")
     subprocess.run(["sh", "-c", write], cwd=tmp_path, env=env, check=True)
-    pages, plain = (load_config(str(tmp_path / n)) for n in ("mkdocs.pages.yml", "mkdocs.yml"))
+    # MkDocs keeps one plugin object across loads: read each config's options right after loading it.
+    pages = load_config(str(tmp_path / "mkdocs.pages.yml"))
+    portal = dict(pages.plugins["directive-portal"].config)
+    plain = load_config(str(tmp_path / "mkdocs.yml"))
     assert pages.site_url == "https://ward.github.io/portal/" and plain.site_url is None
+    assert portal == dict(plain.plugins["directive-portal"].config, precompress=False), "no .gz files for Pages"
+    assert list(pages.plugins) == list(plain.plugins)
     assert pages.site_name == plain.site_name and pages.theme.dirs == plain.theme.dirs
     assert [e for e in pages.markdown_extensions] == [e for e in plain.markdown_extensions]

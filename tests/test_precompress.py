@@ -63,3 +63,35 @@ def test_incompressible_text_gets_no_gz(tmp_path):
     write(tmp_path / "random.txt", os.urandom(4096))
     assert precompress(str(tmp_path)) == 0
     assert os.listdir(tmp_path) == ["random.txt"]
+
+
+def test_the_build_writes_them_unless_the_plugin_says_not(tmp_path):
+    """`portal build` compresses the site it publishes; `precompress: false` (GitHub Pages) does not."""
+    import sites
+
+    document = {"van-ban/2026/cong-van-1.md": """
+        ---
+        title: "Về chuyển đổi số"
+        type: cong-van
+        number: "1-CV/ĐU"
+        issuer: "Ban Thường vụ Đảng ủy phường Việt Hưng"
+        date: "2026-01-05"
+        topics: [chuyen-doi-so]
+        ---
+
+        Tiếp tục thực hiện Nghị quyết số 57-NQ/TW.
+        """}
+    found = {}
+    for option in (True, False):
+        config = sites.make_site(tmp_path / str(option), document)
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("  - directive-portal\n",
+                                       f"  - directive-portal:\n      precompress: {str(option).lower()}\n"),
+                          encoding="utf-8")
+        result = sites.build(config)
+        assert result.returncode == 0, result.stderr
+        site = config.parent / "site"
+        found[option] = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.gz"))
+    assert "index.html.gz" in found[True] and "van-ban/2026/cong-van-1/index.html.gz" in found[True]
+    assert not [name for name in found[True] if name.endswith(".gz.gz")]
+    assert found[False] == ["sitemap.xml.gz"]  # MkDocs' own

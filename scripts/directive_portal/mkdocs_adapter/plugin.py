@@ -35,6 +35,7 @@ class PortalConfig(Config):
     atomic_build = opt.Type(bool, default=True)
     # Lists longer than this (a topic's documents, a listing) show the newest and a page per year.
     list_limit = opt.Type(int, default=pipeline.LIST_LIMIT)
+    precompress = opt.Type(bool, default=True)  # X.gz beside text files, for nginx's gzip_static
 
 
 class _PortalFile(File):
@@ -167,7 +168,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         if self._counted():
             return  # strict mode will abort: on_build_error keeps the last good site
-        precompress.precompress(config.site_dir)  # X.gz beside text files, for nginx's gzip_static
+        if self.config.precompress:
+            precompress.precompress(config.site_dir)
         self.publication.commit()
         config.site_dir, self.publication = self.publication.site_dir, None
 
