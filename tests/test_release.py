@@ -186,3 +186,13 @@ def test_release_names_sort_by_time_then_number():
     assert release.release_name(NOW, "abc1234", later) == "20261201-100000-abc1234-2"
     output = "notes.txt\n20261201-093000-abc1234-10\n20261201-093000-abc1234-2\n--current--\nreleases/x\n"
     assert release.State.parse(output).releases == ("20261201-093000-abc1234-2", "20261201-093000-abc1234-10")
+
+
+def test_an_unreachable_server_is_named_with_what_to_try(tmp_path, monkeypatch, capsys):
+    fake_tool(tmp_path / "bin", "ssh", 'echo "ward@server: Permission denied (publickey)." >&2\nexit 255\n')
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    site = make_site(tmp_path / "site", "v1")
+    assert release.main(["ward@server:/srv/portal", "--site", str(site)]) == 1
+    message = capsys.readouterr().err
+    assert "không đọc được ward@server:/srv/portal: ward@server: Permission denied (publickey)." in message
+    assert "ssh ward@server true" in message

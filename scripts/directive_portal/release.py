@@ -120,7 +120,11 @@ class State:
 
 
 def read_state(runner: Runner, target: Target) -> State:
-    return State.parse(runner.run(list_script(target.path)))
+    try:
+        return State.parse(runner.run(list_script(target.path)))
+    except PublishError as exc:
+        hint = f"thử `ssh {target.host} true` (khóa SSH, tên máy)" if target.host else "kiểm tra đường dẫn"
+        raise PublishError(f"không đọc được {target}: {exc} — {hint}") from exc
 
 
 def release_name(now: datetime, commit: str, taken: tuple[str, ...]) -> str:
