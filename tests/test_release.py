@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import stat
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from directive_portal import release
+from directive_portal import publish_command, release
 from directive_portal.release import PublishError, Runner, Target
 
 NOW = datetime(2026, 12, 1, 9, 30, 0, tzinfo=release.VIETNAM)
@@ -83,15 +84,22 @@ def fake_tool(folder: Path, name: str, body: str) -> None:
     path.chmod(path.stat().st_mode | stat.S_IXUSR)
 
 
-def test_a_failed_upload_leaves_current_untouched(tmp_path, monkeypatch):
+BROKEN = {  # unpack half the site and break, as a full disk or a cut connection would
+    "tar": 'while [ "$1" != -C ]; do shift; done\necho half > "$2/index.html"\n'
+           'echo "tar: write error: No space left on device" >&2\nexit 2\n',
+    "rsync": 'for last; do :; done\necho half > "$last/index.html"\n'
+             'echo "rsync: write failed: No space left on device (28)" >&2\nexit 11\n',
+}
+
+
+@pytest.mark.parametrize("method", ["tar", "rsync"])
+def test_a_failed_upload_leaves_current_untouched(tmp_path, monkeypatch, method):
     root = tmp_path / "server"
-    first = publish(tmp_path, root, "v1")
-    # A `tar` that unpacks half the site and breaks, as a full disk or a cut connection would.
-    fake_tool(tmp_path / "bin", "tar", 'while [ "$1" != -C ]; do shift; done\n'
-              'echo half > "$2/index.html"\necho "tar: write error: No space left on device" >&2\nexit 2\n')
+    first = publish(tmp_path, root, "v1", method="tar")
+    fake_tool(tmp_path / "bin", method, BROKEN[method])
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     with pytest.raises(PublishError) as failure:
-        publish(tmp_path, root, "v2")
+        publish(tmp_path, root, "v2", method=method)
     assert "No space left on device" in str(failure.value) and "current) giữ nguyên" in str(failure.value)
     assert os.readlink(root / "current") == f"releases/{first}"
     assert live(root) == "<p>Trang chủ v1</p>"
@@ -109,7 +117,7 @@ def test_refuses_a_site_that_was_not_built(tmp_path, capsys, case):
     if case == "no-index":
         (site / "style.css").write_text("p{}", encoding="utf-8")
     root = tmp_path / "server"
-    assert release.main([str(root), "--site", str(site)]) == 1
+    assert publish_command.main([str(root), "--site", str(site)]) == 1
     message = capsys.readouterr().err
     assert "portal build --strict" in message and ("index.html" in message) == (case == "no-index")
     assert not root.exists(), "nothing is sent"
@@ -117,14 +125,14 @@ def test_refuses_a_site_that_was_not_built(tmp_path, capsys, case):
 
 def test_list_and_keep_from_the_command_line(tmp_path, capsys):
     root = tmp_path / "server"
-    assert release.main([str(root), "--list"]) == 0
+    assert publish_command.main([str(root), "--list"]) == 0
     assert capsys.readouterr().out.strip() == "Chưa có bản nào."
     site = make_site(tmp_path / "site", "v1")
-    assert release.main([str(root), "--site", str(site), "--keep", "0"]) == 1
+    assert publish_command.main([str(root), "--site", str(site), "--keep", "0"]) == 1
     assert "--keep" in capsys.readouterr().err
-    assert release.main([str(root), "--site", str(site)]) == 0
+    assert publish_command.main([str(root), "--site", str(site)]) == 0
     assert "Đã xuất bản: current → releases/" in capsys.readouterr().out
-    assert release.main([str(root), "--list"]) == 0
+    assert publish_command.main([str(root), "--list"]) == 0
     assert capsys.readouterr().out.startswith("* ")
 
 
@@ -157,25 +165,62 @@ def test_ssh_command_line_quotes_paths():
     assert Runner().argv(script) == ["sh", "-c", script]
 
 
-def test_publish_list_and_rollback_over_ssh(tmp_path, monkeypatch):
-    """The whole flow through `ssh`: a stand-in that runs the command line as sshd does
-    (`$SHELL -c LINE` on the server), into a folder whose name has spaces and quotes."""
+# A stand-in `ssh`: skips its options and the host, and runs the rest as sshd does (the words
+# joined by spaces, read by the server's shell). rsync calls it as `ssh -l USER HOST rsync ...`.
+FAKE_SSH = """echo "$@" >> {log}
+while case "$1" in -o|-l) true;; *) false;; esac; do shift 2; done
+[ "$1" = -- ] && shift
+shift
+exec sh -c "$*"
+"""
+
+
+@pytest.mark.parametrize("method", ["tar", "rsync"])
+def test_publish_list_and_rollback_over_ssh(tmp_path, monkeypatch, method):
+    """The whole flow through `ssh`, into a folder whose name has spaces and quotes."""
+    if method == "rsync" and not shutil.which("rsync"):
+        pytest.skip("rsync is not installed: tests/run.sh installs it")
     log = tmp_path / "ssh.log"
-    fake_tool(tmp_path / "bin", "ssh", f'echo "$@" >> {shlex.quote(str(log))}\n'
-              'while [ "$1" != -- ]; do shift; done\nshift 2\nexec sh -c "$1"\n')
+    fake_tool(tmp_path / "bin", "ssh", FAKE_SSH.format(log=shlex.quote(str(log))))
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     root = tmp_path / "máy chủ" / "ward's \"portal\""
     target = release.parse_target(f"ward@server:{root}")
     names = []
     for version in ("v1", "v2"):
         site = make_site(tmp_path / f"site-{version}", version)
-        names.append(release.publish(str(site), target, now=NOW, commit="abc1234")[0])
+        names.append(release.publish(str(site), target, now=NOW, commit="abc1234", method=method)[0])
     assert live(root) == "<p>Trang chủ v2</p>"
     assert release.read_state(Runner(target.host), target) == release.State(tuple(names), names[1])
     release.rollback(target)
     assert live(root) == "<p>Trang chủ v1</p>"
     calls = log.read_text(encoding="utf-8").splitlines()
-    assert calls and all(call.startswith("-o BatchMode=yes -- ward@server sh -c ") for call in calls)
+    assert calls and all(call.startswith("-o BatchMode=yes ") for call in calls)
+    scripts = [call for call in calls if call.startswith("-o BatchMode=yes -- ward@server sh -c ")]
+    assert len(calls) - len(scripts) == (2 if method == "rsync" else 0), "rsync ran over ssh once a release"
+
+
+def test_rsync_links_files_unchanged_since_the_live_release(tmp_path):
+    if not shutil.which("rsync"):
+        pytest.skip("rsync is not installed: tests/run.sh installs it")
+    root = tmp_path / "server"
+    first = publish(tmp_path, root, "v1", method="rsync")
+    site = make_site(tmp_path / "site-v2", "v2")
+    (site / "van-ban" / "a" / "index.html").write_text("<p>Văn bản v1</p>", encoding="utf-8")  # unchanged
+    second = release.publish(str(site), Target(str(root)), now=NOW, commit="abc1234", method="rsync")[0]
+    old, new = root / "releases" / first, root / "releases" / second
+    assert (new / "van-ban/a/index.html").stat().st_ino == (old / "van-ban/a/index.html").stat().st_ino
+    assert (new / "index.html").stat().st_ino != (old / "index.html").stat().st_ino
+    assert live(root) == "<p>Trang chủ v2</p>" and (new / "index.html").stat().st_mode & 0o777 == 0o644
+    assert release.can_rsync(Runner()), "both ends have rsync: publish picks it"
+
+
+def test_rsync_command_line():
+    argv = release.rsync_argv("site", Target("/srv/ward's portal", "ward@server"), "20261201-093000-abc1234",
+                              True, Runner().ssh)
+    assert argv == ["rsync", "-rlp", "--checksum", "--link-dest=../../current/", "-e", "ssh -o BatchMode=yes",
+                    "site/", "ward@server:/srv/ward's portal/releases/.20261201-093000-abc1234.partial/"]
+    assert release.rsync_argv("site/", Target("portal"), "x", False, Runner().ssh)[-2:] == [
+        "site/", "portal/releases/.x.partial/"]
 
 
 def test_release_names_sort_by_time_then_number():
@@ -192,7 +237,7 @@ def test_an_unreachable_server_is_named_with_what_to_try(tmp_path, monkeypatch, 
     fake_tool(tmp_path / "bin", "ssh", 'echo "ward@server: Permission denied (publickey)." >&2\nexit 255\n')
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     site = make_site(tmp_path / "site", "v1")
-    assert release.main(["ward@server:/srv/portal", "--site", str(site)]) == 1
+    assert publish_command.main(["ward@server:/srv/portal", "--site", str(site)]) == 1
     message = capsys.readouterr().err
     assert "không đọc được ward@server:/srv/portal: ward@server: Permission denied (publickey)." in message
     assert "ssh ward@server true" in message

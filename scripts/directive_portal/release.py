@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -79,12 +80,35 @@ def q(path: str) -> str:
     return shlex.quote(path)
 
 
+def partial(name: str) -> str:
+    return f"releases/.{name}.partial"
+
+
+def prepare_script(root: str, name: str) -> str:
+    """An empty `releases/.<name>.partial` to upload into (what a failed upload left is removed)."""
+    return (f"set -e; mkdir -p {q(root)}/releases; cd {q(root)}; rm -rf releases/.*.partial; "
+            f"mkdir {q(partial(name))}")
+
+
+def finish_commands(name: str) -> str:
+    return f"chmod 755 {q(partial(name))}; mv -T {q(partial(name))} {q('releases/' + name)}"
+
+
 def upload_script(root: str, name: str) -> str:
-    """Unpack the gzipped tar on standard input into `releases/<name>`, through a partial folder
-    (what a failed upload left is removed first)."""
-    partial, final = q(f"releases/.{name}.partial"), q(f"releases/{name}")
-    return (f"set -e; mkdir -p {q(root)}/releases; cd {q(root)}; rm -rf releases/.*.partial; mkdir {partial}; "
-            f"tar -xzf - --no-same-owner -C {partial}; chmod 755 {partial}; mv -T {partial} {final}")
+    """Unpack the gzipped tar on standard input into `releases/<name>`, through the partial folder."""
+    return (f"{prepare_script(root, name)}; tar -xzf - --no-same-owner -C {q(partial(name))}; "
+            f"{finish_commands(name)}")
+
+
+def rsync_argv(site_dir: str, target: Target, name: str, link: bool, ssh: tuple[str, ...]) -> list[str]:
+    """rsync into the partial folder: files equal to the live release's are hard links to them
+    (compared by content: a build writes every file anew, so times differ and are not copied)."""
+    argv = ["rsync", "-rlp", "--checksum"] + (["--link-dest=../../current/"] if link else [])
+    dest = f"{target.path.rstrip('/')}/{partial(name)}/"
+    if target.host:
+        argv += ["-e", shlex.join(ssh)]
+        dest = f"{target.host}:{dest}"
+    return argv + [os.path.join(site_dir, ""), dest]
 
 
 def switch_script(root: str, name: str) -> str:
@@ -161,24 +185,40 @@ def to_prune(state: State, keep: int) -> list[str]:
     return [name for name in state.releases if name not in kept]
 
 
+def can_rsync(runner: Runner) -> bool:
+    return bool(shutil.which("rsync")) and runner.run("command -v rsync >/dev/null && echo yes || true").strip() == "yes"
+
+
+def upload(site_dir: str, target: Target, name: str, link: bool, runner: Runner, method: str) -> None:
+    """`releases/<name>` on the target: by rsync when both ends have it, else as one tar."""
+    if method == "rsync" or (method == "auto" and can_rsync(runner)):
+        runner.run(prepare_script(target.path, name))
+        result = subprocess.run(rsync_argv(site_dir, target, name, link, runner.ssh), capture_output=True, text=True)
+        if result.returncode:
+            raise PublishError((result.stderr.strip().splitlines() or [f"rsync: mã thoát {result.returncode}"])[-1])
+        runner.run(f"set -e; cd {q(target.path)}; {finish_commands(name)}")
+        return
+    with tempfile.TemporaryFile() as archive:
+        with tarfile.open(fileobj=archive, mode="w:gz") as tar:
+            for entry in sorted(os.listdir(site_dir)):
+                tar.add(os.path.join(site_dir, entry), arcname=entry)
+        archive.seek(0)
+        runner.run(upload_script(target.path, name), stdin=archive)
+
+
 def publish(site_dir: str, target: Target, keep: int = KEEP, now: datetime | None = None,
-            commit: str | None = None, runner: Runner | None = None) -> tuple[str, list[str]]:
+            commit: str | None = None, runner: Runner | None = None, method: str = "auto") -> tuple[str, list[str]]:
     """Upload `site_dir` as a new release, switch `current` to it, prune; (its name, pruned)."""
     check_site(site_dir)
     runner = runner or Runner(target.host)
     state = read_state(runner, target)
     name = release_name(now or datetime.now(VIETNAM), build_commit(site_dir) if commit is None else commit,
                         state.releases)
-    with tempfile.TemporaryFile() as archive:
-        with tarfile.open(fileobj=archive, mode="w:gz") as tar:
-            for entry in sorted(os.listdir(site_dir)):
-                tar.add(os.path.join(site_dir, entry), arcname=entry)
-        archive.seek(0)
-        try:
-            runner.run(upload_script(target.path, name), stdin=archive)
-        except PublishError as exc:
-            raise PublishError(f"tải lên {target} không thành công: {exc} — trang đang chạy (current) "
-                               "giữ nguyên; sửa lỗi rồi xuất bản lại") from exc
+    try:
+        upload(site_dir, target, name, state.current in state.releases, runner, method)
+    except PublishError as exc:
+        raise PublishError(f"tải lên {target} không thành công: {exc} — trang đang chạy (current) "
+                           "giữ nguyên; sửa lỗi rồi xuất bản lại") from exc
     runner.run(switch_script(target.path, name))
     pruned = to_prune(State(state.releases + (name,), name), keep)
     if pruned:
@@ -215,63 +255,3 @@ def listing(state: State) -> list[str]:
         return ["Chưa có bản nào."]
     return lines + ["", "(* là bản đang chạy: current; giờ Việt Nam)"]
 
-
-def parser():
-    from .arguments import ArgumentParser
-
-    parser = ArgumentParser(prog="portal publish", description=(
-        "Đưa trang đã xây dựng (site/) lên máy chủ riêng: vào một bản mới trong ĐÍCH/releases/, rồi "
-        "chuyển liên kết ĐÍCH/current sang bản đó trong một bước; giữ vài bản gần nhất để quay lại."))
-    parser.add_argument("target", metavar="ĐÍCH",
-                        help="thư mục trên máy này, hoặc người_dùng@máy:/thư/mục để gửi qua SSH")
-    action = parser.add_mutually_exclusive_group()
-    action.add_argument("--list", action="store_true", help="liệt kê các bản trên ĐÍCH, đánh dấu bản đang chạy")
-    action.add_argument("--rollback", action="store_true", help="quay lại bản trước bản đang chạy")
-    action.add_argument("--nginx-config", action="store_true",
-                        help="in cấu hình nginx phục vụ ĐÍCH/current (dùng với --server-name)")
-    parser.add_argument("--site", default="site", metavar="THƯ_MỤC", help="trang đã xây dựng (mặc định: site)")
-    parser.add_argument("--keep", type=int, default=KEEP, metavar="SỐ",
-                        help=f"số bản giữ lại, kể cả bản mới (mặc định: {KEEP})")
-    parser.add_argument("--server-name", default="", metavar="TÊN_MIỀN", help="tên miền của cổng (cho --nginx-config)")
-    parser.add_argument("--cert", default="", metavar="TỆP", help="chứng chỉ TLS (mặc định: của certbot)")
-    parser.add_argument("--key", default="", metavar="TỆP", help="khóa của chứng chỉ (mặc định: của certbot)")
-    return parser
-
-
-def run_command(args, target: Target) -> list[str]:
-    """What the command prints, for each of its four uses."""
-    if args.nginx_config:
-        from . import nginx
-
-        return [nginx.render(target.path, args.server_name, args.cert, args.key)]
-    if args.list:
-        return listing(read_state(Runner(target.host), target))
-    if args.rollback:
-        old, new = rollback(target)
-        return [f"Đã quay lại: current → releases/{new} ({describe(new)}); bản {old} vẫn còn trên {target}."]
-    if args.keep < 1:
-        raise PublishError("--keep phải từ 1 trở lên (bản mới luôn được giữ)")
-    check_site(args.site)
-    print(f"Đang tải {args.site}/ lên {target}...", flush=True)
-    name, pruned = publish(args.site, target, args.keep)
-    lines = [f"Đã xuất bản: current → releases/{name} ({describe(name)})."]
-    if pruned:
-        lines.append(f"Đã xóa {len(pruned)} bản cũ, giữ {args.keep} bản gần nhất: {', '.join(pruned)}")
-    return lines
-
-
-def main(argv: list[str] | None = None) -> int:
-    import sys
-
-    from .nginx import ConfigError
-
-    args = parser().parse_args(argv)
-    try:
-        target = parse_target(args.target)
-        if args.nginx_config and target.host:
-            target = Target(target.path)
-        print("\n".join(run_command(args, target)))
-    except (PublishError, ConfigError) as exc:
-        print(f"portal publish: lỗi: {exc}", file=sys.stderr)
-        return 1
-    return 0
