@@ -199,7 +199,7 @@ def upload(site_dir: str, target: Target, name: str, link: bool, runner: Runner,
         runner.run(f"set -e; cd {q(target.path)}; {finish_commands(name)}")
         return
     with tempfile.TemporaryFile() as archive:
-        with tarfile.open(fileobj=archive, mode="w:gz") as tar:
+        with tarfile.open(fileobj=archive, mode="w:gz", compresslevel=6) as tar:
             for entry in sorted(os.listdir(site_dir)):
                 tar.add(os.path.join(site_dir, entry), arcname=entry)
         archive.seek(0)
