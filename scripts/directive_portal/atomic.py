@@ -97,8 +97,11 @@ class Publication:
         self.lock = lock(site_dir, on_wait)
         self.staging = prepare(site_dir)
 
-    def commit(self) -> None:
-        """Put the finished staging folder in place of the site folder, and let the next build go."""
+    def commit(self, finish: Callable[[str], object] | None = None) -> None:
+        """Put the finished staging folder in place of the site folder (after `finish(staging)`,
+        the last touch, such as writing `.gz` files), and let the next build go."""
+        if finish is not None:
+            finish(self.staging)
         commit(self.staging, self.site_dir)
         self._release()
 

@@ -17,6 +17,7 @@ COMMANDS = {
     "review": ("directive_portal.review", "tóm tắt thay đổi so với một nhánh git, cho pull request"),
     "build": ("directive_portal.mkdocs_adapter.commands:build_main", "xây dựng trang vào site/ (như mkdocs build)"),
     "serve": ("directive_portal.mkdocs_adapter.commands:serve_main", "xem trước trang trên máy, tự xây dựng lại khi sửa tệp"),
+    "publish": ("directive_portal.publish_command", "đưa site/ lên máy chủ riêng (thư mục hoặc SSH), quay lại bản trước"),
 }
 
 

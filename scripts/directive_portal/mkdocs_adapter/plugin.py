@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import atomic, error_page, incremental, pipeline
+from .. import atomic, error_page, incremental, pipeline, precompress
 from ..build_messages import WarningCounter, build_lines, content_errors, quiet_dirty_notices, waiting
 from ..incremental import Store
 from ..pipeline import Build, Cache
@@ -37,6 +37,7 @@ class PortalConfig(Config):
     atomic_build = opt.Type(bool, default=True)
     # Lists longer than this (a topic's documents, a listing) show the newest and a page per year.
     list_limit = opt.Type(int, default=pipeline.LIST_LIMIT)
+    precompress = opt.Type(bool, default=True)  # X.gz beside text files, for nginx's gzip_static
 
 
 class _PortalFile(File):
@@ -184,7 +185,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         if self._counted():
             return  # strict mode will abort: on_build_error keeps the last good site
-        self.publication.commit()
+        self.publication.commit(precompress.precompress if self.config.precompress else None)
         config.site_dir, self.publication = self.publication.site_dir, None
         if self.store is not None:
             self.store.save(self.build.digests)
@@ -193,7 +194,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         pipeline.unfreeze()
         self.build = None  # the next `serve --dirty` rebuild must not trust pages this build left half made
-        self.previous = None
         if self.writing is not None:
             self.writing.cancel()
             self.writing = None
