@@ -41,13 +41,20 @@ def _assert_same_site(built: Path, expected: Path) -> None:
     assert different == []
 
 
-def _clean_build_of(root: Path, tmp: Path, commit: str = "") -> Path:
+def _precompressing(config: Path) -> Path:
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - directive-portal\n", "  - directive-portal:\n      precompress: true\n"),
+                      encoding="utf-8")
+    return config
+
+
+def _clean_build_of(root: Path, tmp: Path, commit: str = "", gz: bool = False) -> Path:
     """A clean full build of the same content, in another folder with no cache."""
     other = tmp / "clean"
     shutil.rmtree(other, ignore_errors=True)
     shutil.copytree(root / "content", other / "content")
     config = write_config(other, other / "content", other / "site")
-    _mkdocs(config, commit=commit)
+    _mkdocs(_precompressing(config) if gz else config, commit=commit)
     return other / "site"
 
 
@@ -264,3 +271,21 @@ def test_a_setting_read_from_the_environment_rebuilds_every_page(site, tmp_path)
     pages = [rel for rel in before if rel.endswith(".html") and not rel.startswith("so/")]
     assert all(after[rel][0] != before[rel][0] for rel in pages if rel in after)
     assert commit[:7] in (root / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_with_precompressed_files_an_unchanged_page_keeps_its_gz_and_a_changed_one_gets_a_new_one(site, tmp_path):
+    root, config = site
+    _precompressing(config)
+    _mkdocs(config)  # another configuration: a full build, with its .gz files
+    document = _documents(root)[9]
+    before = _inodes(root / "site")
+    document.write_text(document.read_text(encoding="utf-8") + "\nMột câu thêm.\n", encoding="utf-8")
+
+    _mkdocs(config, "--dirty")
+
+    after = _inodes(root / "site")
+    gz = [rel for rel in before if rel.endswith(".html.gz") and not rel.startswith("so/")]
+    assert len(gz) > 50
+    kept = [rel for rel in gz if rel in after and after[rel][0] == before[rel][0]]
+    assert len(kept) > len(gz) * 3 // 4
+    _assert_same_site(root / "site", _clean_build_of(root, tmp_path, gz=True))

@@ -65,8 +65,9 @@ def test_incompressible_text_gets_no_gz(tmp_path):
     assert os.listdir(tmp_path) == ["random.txt"]
 
 
-def test_the_build_writes_them_unless_the_plugin_says_not(tmp_path):
-    """`portal build` compresses the site it publishes; `precompress: false` (GitHub Pages) does not."""
+def test_the_build_writes_them_only_when_the_plugin_says_so(tmp_path):
+    """`precompress: true` makes the build compress the site (for a server serving `site/` as it is);
+    by default (and for GitHub Pages) it does not: `portal publish` does (test_release.py)."""
     import sites
 
     document = {"van-ban/2026/cong-van-1.md": """

@@ -241,3 +241,15 @@ def test_an_unreachable_server_is_named_with_what_to_try(tmp_path, monkeypatch, 
     message = capsys.readouterr().err
     assert "không đọc được ward@server:/srv/portal: ward@server: Permission denied (publickey)." in message
     assert "ssh ward@server true" in message
+
+
+def test_publishing_writes_gz_beside_the_text_files_for_gzip_static(tmp_path):
+    import gzip
+
+    site = make_site(tmp_path / "site", "1")
+    page = "<p>" + "Văn bản số 53-CT/TW về trách nhiệm giải trình. " * 60 + "</p>"
+    (site / "van-ban" / "a" / "index.html").write_text(page, encoding="utf-8")
+    release.publish(str(site), release.Target(str(tmp_path / "portal")), commit="abc1234")
+    served = tmp_path / "portal" / "current" / "van-ban" / "a" / "index.html.gz"
+    assert gzip.decompress(served.read_bytes()).decode("utf-8") == page
+    assert not (tmp_path / "portal" / "current" / "index.html.gz").exists()  # under 1 KB: not worth it

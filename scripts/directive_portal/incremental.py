@@ -130,13 +130,14 @@ class State:
     files: frozenset[str] = frozenset()  # every file the site generator wrote, relative to the site
 
 
-def stage(site_dir: str, staging: str, keep: Iterable[str]) -> int:
-    """Hard-link each file of `keep` (paths relative to the site), and the `.gz` beside it, from
-    `site_dir` into `staging`; files missing from the site are skipped. Returns how many were linked."""
+def stage(site_dir: str, staging: str, keep: Iterable[str], gz: bool = False) -> int:
+    """Hard-link each file of `keep` (paths relative to the site), and with `gz` the `.gz` beside
+    it, from `site_dir` into `staging`; files missing from the site are skipped. Returns how many
+    were linked."""
     linked = 0
     made: set[str] = set()
     for rel in keep:
-        for name in (rel, rel + ".gz"):
+        for name in (rel, rel + ".gz") if gz else (rel,):
             source = os.path.join(site_dir, name)
             target = os.path.join(staging, name)
             parent = os.path.dirname(target)
@@ -169,7 +170,8 @@ class Store:
     (the state is read, then removed), saved once the new site is in place."""
 
     def __init__(self, config_file: str, template_dirs: tuple[str, ...], empty_cache, site_dir: str,
-                 dirty: bool, settings: str = "") -> None:
+                 dirty: bool, settings: str = "", gz: bool = False) -> None:
+        # `gz`: the build writes `.gz` files (precompress.py), so an unchanged page keeps its own
         self.folder = folder_for(config_file)
         self.key = schema_key(config_file, template_dirs, settings)
         state_path = os.path.join(self.folder, STATE_FILE)
@@ -182,6 +184,7 @@ class Store:
         cache = load(os.path.join(self.folder, CACHE_FILE), self.key)
         self.cache = cache.for_folder(empty_cache.content_dir) if cache is not None else empty_cache
         self.files: frozenset[str] = frozenset()
+        self.gz = gz
 
     def previous_digests(self) -> dict[str, bytes] | None:
         """The last build's page digests, for `--dirty` (None: every page is built)."""
@@ -200,7 +203,7 @@ class Store:
         build wrote too. True when the staging folder holds the last build's files."""
         self.files = frozenset(files)
         if self.incremental:
-            stage(site_dir, staging, self.state.files & self.files)
+            stage(site_dir, staging, self.state.files & self.files, self.gz)
         return self.incremental
 
     def save(self, digests: dict[str, bytes]) -> None:

@@ -22,6 +22,8 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from . import precompress
+
 VIETNAM = timezone(timedelta(hours=7))
 KEEP = 5
 NAME = re.compile(r"^(\d{8}-\d{6})-([0-9A-Za-z]+)(?:-(\d+))?$")
@@ -208,8 +210,10 @@ def upload(site_dir: str, target: Target, name: str, link: bool, runner: Runner,
 
 def publish(site_dir: str, target: Target, keep: int = KEEP, now: datetime | None = None,
             commit: str | None = None, runner: Runner | None = None, method: str = "auto") -> tuple[str, list[str]]:
-    """Upload `site_dir` as a new release, switch `current` to it, prune; (its name, pruned)."""
+    """Write `.gz` beside its text files (for nginx's gzip_static: only those missing or older),
+    upload `site_dir` as a new release, switch `current` to it, prune; (its name, pruned)."""
     check_site(site_dir)
+    precompress.precompress(site_dir)
     runner = runner or Runner(target.host)
     state = read_state(runner, target)
     name = release_name(now or datetime.now(VIETNAM), build_commit(site_dir) if commit is None else commit,

@@ -37,7 +37,7 @@ class PortalConfig(Config):
     atomic_build = opt.Type(bool, default=True)
     # Lists longer than this (a topic's documents, a listing) show the newest and a page per year.
     list_limit = opt.Type(int, default=pipeline.LIST_LIMIT)
-    precompress = opt.Type(bool, default=True)  # X.gz beside text files, for nginx's gzip_static
+    precompress = opt.Type(bool, default=False)  # X.gz beside text files (portal publish writes them too)
 
 
 class _PortalFile(File):
@@ -79,7 +79,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if atomic_build:  # the lock first: the build cache on disk describes the site under it
             self.publication = atomic.Publication(config.site_dir, lambda: log.info(waiting(config.site_dir)))
             self.store = Store(config.config_file_path, tuple(config.theme.dirs), self.cache, config.site_dir,
-                               self.dirty, incremental.config_text(config))
+                               self.dirty, incremental.config_text(config), self.config.precompress)
             self.previous = self.store.previous_digests()
             if self.dirty:  # staged from the current site, or a full build: never inaccurate
                 quiet_dirty_notices()
