@@ -8,6 +8,7 @@ are, and the topic pages.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -74,18 +75,20 @@ def headings(markdown: str) -> str:
     return clip(" · ".join(found), HEADINGS_CHARS)
 
 
-def entries(site: Site, texts: dict[str, tuple[str, str]] | None = None) -> list[Entry]:
-    """The search entries of a site. `texts` (kept between `mkdocs serve` rebuilds):
-    body -> (plain text, headings), made again only for changed bodies."""
+def entries(site: Site, texts: dict[bytes, tuple[str, str]] | None = None) -> list[Entry]:
+    """The search entries of a site. `texts` (kept between `mkdocs serve` rebuilds and in the
+    build cache): body digest -> (plain text, headings), made again only for changed bodies."""
     found: list[Entry] = []
-    used: dict[str, tuple[str, str]] = {}
+    used: dict[bytes, tuple[str, str]] = {}
     for view in site.documents.values():
         doc = view.document
-        pair = texts.get(doc.body) if texts is not None else None
+        # Kept by a digest of the body: the build cache on disk need not hold every body twice.
+        key = hashlib.blake2b(doc.body.encode("utf-8"), digest_size=16).digest() if texts is not None else b""
+        pair = texts.get(key) if texts is not None else None
         if pair is None:
             pair = (plain(doc.body), headings(doc.body))
         if texts is not None:
-            used[doc.body] = pair
+            used[key] = pair
         body, heads = pair
         cites = _cites(view, body)
         signer = doc.signer

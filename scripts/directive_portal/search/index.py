@@ -144,6 +144,22 @@ def compact_json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def entry_key(entry: Entry) -> bytes:
+    """What an entry's terms are kept under between builds (the build cache on disk holds no
+    Entry, whose body would be kept twice): a digest of all it holds."""
+    return hashlib.blake2b(repr(entry).encode("utf-8"), digest_size=16).digest()
+
+
+def pack_terms(weights: dict[str, int], words: set[str]) -> tuple[str, tuple[int, ...], str]:
+    """An entry's terms as three objects, not thousands: quick to pickle and unpickle."""
+    return "\n".join(weights), tuple(weights.values()), "\n".join(words)
+
+
+def unpack_terms(packed: tuple[str, tuple[int, ...], str]) -> tuple[dict[str, int], list[str]]:
+    keys, values, words = packed
+    return dict(zip(keys.split("\n"), values)) if keys else {}, words.split("\n") if words else []
+
+
 class _Plan:
     """Everything but the file contents: the postings (one machine integer per
     posting), and for each file under `<v>/` a way to make its bytes. `build_index`
@@ -151,7 +167,7 @@ class _Plan:
     whole index is never in memory at once."""
 
     def __init__(self, all_entries: list[Entry], topics: list[Topic], full_text: bool,
-                 terms: dict[Entry, tuple[dict[str, int], set[str]]] | None = None,
+                 terms: dict[bytes, tuple[str, tuple[int, ...], str]] | None = None,
                  cache: TermCache | None = None) -> None:
         cache = cache if cache is not None else TermCache()
         docs = self.docs = order(all_entries)
@@ -172,15 +188,20 @@ class _Plan:
         append, consume = array.append, deque(maxlen=0).extend
         # `terms` (kept between `mkdocs serve` rebuilds): each entry's terms, made again
         # only for changed entries.
-        used: dict[Entry, tuple[dict[str, int], set[str]]] = {}
+        used: dict[bytes, tuple[str, tuple[int, ...], str]] = {}
         for doc_id, entry in enumerate(docs):
-            pair = terms.get(entry) if terms is not None else None
-            if pair is None:
-                pair = (default_terms(entry, cache), word_terms(entry.body, cache) if full_text and entry.body else set())
+            key = entry_key(entry) if terms is not None else b""
+            packed = terms.get(key) if terms is not None else None
+            if packed is None:
+                weights = default_terms(entry, cache)
+                words = word_terms(entry.body, cache) if full_text and entry.body else set()
                 cache.trim()
+                if terms is not None:
+                    packed = pack_terms(weights, words)
+            else:
+                weights, words = unpack_terms(packed)
             if terms is not None:
-                used[entry] = pair
-            weights, words = pair
+                used[key] = packed
             consume(map(append, map(default.__getitem__, weights), map((doc_id << WEIGHT_BITS).__or__, weights.values())))
             if words:
                 consume(map(append, map(full.__getitem__, words), repeat(doc_id)))
