@@ -4,9 +4,10 @@ A successful `mkdocs build` leaves in the cache folder (`.portal-cache/` beside 
 git-ignored):
 - `state.pickle`: a digest of the data of every page the portal shows data on, and every
   file the site generator wrote into the site: what `--dirty` needs of the last site;
-- `cache.pickle`: the files read and the citations found (`pipeline.Cache`), and
-  `outputs.pickle`: the output writers' per-document work (search terms); both written
-  by the process that writes the outputs (`outputs.write_all`), beside the page rendering.
+- `cache.pickle`: the files read and the citations found (`pipeline.Cache`), saved while
+  the build waits for its outputs;
+- `outputs.pickle`: the output writers' per-document work (search terms), written by the
+  process that writes the outputs (`outputs.write_all`).
 Each carries a key: the package's version and a hash of its code, of the theme's
 templates and of the site's configuration. A file with another key, or one that cannot
 be read, is ignored: the build is then a full one. Deleting the folder is always safe.
@@ -194,9 +195,10 @@ class Store:
     def outputs_file(self) -> tuple[str, str]:
         return os.path.join(self.folder, OUTPUTS_FILE), self.key
 
-    def cache_saving(self) -> tuple[tuple[str, str, object], ...]:
-        """(path, key, value) for the process writing the outputs to save: the build's cache."""
-        return ((os.path.join(self.folder, CACHE_FILE), self.key, self.cache.without_outputs()),)
+    def save_cache(self) -> None:
+        """Save the files read and citations found (keyed by content: safe before the swap; the
+        build does it while it waits for the outputs)."""
+        save(os.path.join(self.folder, CACHE_FILE), self.key, self.cache.without_outputs())
 
     def prepare(self, site_dir: str, staging: str, files: Iterable[str]) -> bool:
         """Note the files this build writes; for `--dirty`, link into `staging` those the last

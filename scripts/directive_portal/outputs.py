@@ -13,6 +13,7 @@ import signal
 import sys
 import threading
 import traceback
+from typing import Callable
 from . import calendar_feed, feeds, incremental, search, shortlinks
 from .views import Site
 from .site_files import Settings
@@ -24,8 +25,7 @@ WRITERS = (feeds.write, shortlinks.write, search.write, calendar_feed.write)
 
 def write_all(site: Site, site_dir: str, settings: Settings) -> None:
     """Write every output. With `settings.cache_file` (path, key), the writers' per-document
-    work of the last build is read from that file first and written back after; so is each
-    (path, key, value) of `settings.also_save` (the build's own cache, see incremental.py)."""
+    work of the last build is read from that file first and written back after."""
     path, key = settings.cache_file or ("", "")
     if path and settings.cache is not None and not settings.cache:
         settings.cache.update(incremental.load(path, key) or {})
@@ -33,8 +33,6 @@ def write_all(site: Site, site_dir: str, settings: Settings) -> None:
         write(site, site_dir, settings)
     if path and settings.cache is not None:
         incremental.save(path, key, settings.cache)
-    for path, key, value in settings.also_save:
-        incremental.save(path, key, value)
 
 
 class Writing:
@@ -43,7 +41,10 @@ class Writing:
     def __init__(self, site: Site, site_dir: str, settings: Settings, pid: int = 0) -> None:
         self.site, self.site_dir, self.settings, self.pid = site, site_dir, settings, pid
 
-    def finish(self) -> None:
+    def finish(self, while_waiting: Callable[[], object] | None = None) -> None:
+        """Wait for the outputs (doing `while_waiting` first, beside the child), or write them."""
+        if while_waiting is not None:
+            while_waiting()
         if not self.pid:
             write_all(self.site, self.site_dir, self.settings)
             return

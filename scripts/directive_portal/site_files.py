@@ -28,7 +28,6 @@ class Settings:
     template_dirs: tuple[str, ...] = ()
     # (path, key) of the file that keeps `cache` between builds on disk (incremental.py), or ().
     cache_file: tuple[str, str] = ()
-    also_save: tuple = ()  # (path, key, value) saved the same way once the outputs are written
 
 
 def link(target: str, page_url: str, site_url: str = "") -> str:

@@ -3,9 +3,9 @@
 Event order for one build (MkDocs 1.6):
   on_config   (mkdocs build) the site's lock, a staging folder, the build cache on disk; build():
               read, check and resolve the content into page data; fail before `site/` is touched
-  on_files    leave out what is never published, add the generated pages; with --dirty,
-              stage the unchanged files of the current site (incremental.py); start writing
-              the outputs (search index, feeds, short links) beside them
+  on_files    start writing the outputs (search index, feeds, short links); leave out what is
+              never published, add the generated pages; with --dirty, stage the unchanged
+              files of the current site (incremental.py)
   on_page_read_source / on_page_markdown / on_page_context   what the build says of each page
   on_post_page / on_post_template   each page's Content-Security-Policy (csp.py)
   on_post_build     wait for the outputs; swap the staging folder in place of `site/`; save the cache
@@ -115,6 +115,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         build = self.build
         if build is None or build.site is None:
             return Files([])
+        # First thing after MkDocs cleaned the site folder: the outputs need only the build.
+        self.writing = build.start_outputs(config.site_dir, self.command == "build",
+                                           self.store.outputs_file if self.store else ())
         changed = build.changed(self.previous if self.dirty else None)
         for file in list(files):
             if not build.published(file.src_uri):
@@ -134,8 +137,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.store and self.store.prepare(self.publication.site_dir, config.site_dir,
                                              [f.dest_uri for f in files] + templates):
             incremental.unshare(config.site_dir, [f.dest_uri for f in files if f.is_modified()] + templates)
-        self.writing = build.start_outputs(config.site_dir, self.command == "build",
-                                           *((self.store.outputs_file, self.store.cache_saving()) if self.store else ()))
         return files
 
     def on_page_read_source(self, page: Page, *, config: MkDocsConfig) -> str | None:
@@ -178,7 +179,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         pipeline.unfreeze()
         writing, self.writing = self.writing, None
         try:
-            writing.finish()
+            writing.finish(self.store.save_cache if self.store else None)
         except RuntimeError as exc:
             raise PluginError(str(exc)) from exc
         if self.publication is None:

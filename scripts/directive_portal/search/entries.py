@@ -75,22 +75,24 @@ def headings(markdown: str) -> str:
     return clip(" · ".join(found), HEADINGS_CHARS)
 
 
-def entries(site: Site, texts: dict[bytes, tuple[str, str]] | None = None) -> list[Entry]:
+def entries(site: Site, texts: dict[bytes, tuple] | None = None) -> list[Entry]:
     """The search entries of a site. `texts` (kept between `mkdocs serve` rebuilds and in the
-    build cache): body digest -> (plain text, headings), made again only for changed bodies."""
+    build cache): body digest -> (plain text, headings, numbers in the text), made again only
+    for changed bodies."""
     found: list[Entry] = []
-    used: dict[bytes, tuple[str, str]] = {}
+    used: dict[bytes, tuple[str, str, tuple[str, ...]]] = {}
     for view in site.documents.values():
         doc = view.document
         # Kept by a digest of the body: the build cache on disk need not hold every body twice.
         key = hashlib.blake2b(doc.body.encode("utf-8"), digest_size=16).digest() if texts is not None else b""
-        pair = texts.get(key) if texts is not None else None
-        if pair is None:
-            pair = (plain(doc.body), headings(doc.body))
+        made = texts.get(key) if texts is not None else None
+        if made is None:
+            body = plain(doc.body)
+            made = (body, headings(doc.body), tuple(numbers_in_text(body)))
         if texts is not None:
-            used[key] = pair
-        body, heads = pair
-        cites = _cites(view, body)
+            used[key] = made
+        body, heads, in_text = made
+        cites = _cites(view, in_text)
         signer = doc.signer
         found.append(Entry(
             url=doc.url, title=doc.title, number=doc.number, type=doc.type,
@@ -131,7 +133,7 @@ def entries(site: Site, texts: dict[bytes, tuple[str, str]] | None = None) -> li
 _HOW = ("implements", "subject", "cites", "text")
 
 
-def _cites(view, body: str) -> tuple[tuple[str, str], ...]:
+def _cites(view, in_text: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Numbers a document names, each with the strongest way it names it: it carries
     them out, names them in its subject, cites them, or only writes them in its text."""
     doc = view.document
@@ -148,7 +150,7 @@ def _cites(view, body: str) -> tuple[tuple[str, str], ...]:
         note(ref.id, ref.relation if ref.relation in _HOW else "cites")
     for number in numbers_in_text(doc.title):
         note(number, "subject")
-    for number in numbers_in_text(body):
+    for number in in_text:  # the numbers of its plain text (numbers_in_text)
         note(number, "text")
     return tuple(sorted(how.items()))
 

@@ -32,9 +32,10 @@ from operator import add, sub
 from typing import Callable, Iterator
 
 from ..model import Topic
+from .kept import entry_terms
 from .entries import Entry
-from .terms import TermCache, number_rules, word_terms
-from .weights import MAX_WEIGHT, default_terms
+from .terms import TermCache, number_rules
+from .weights import MAX_WEIGHT
 
 BLOCK = 4  # records per file: the top 10 results fetch at most 10 small files
 SHARD_TARGET = 16_000  # raw bytes per postings shard, about 5-7 KB gzipped
@@ -144,22 +145,6 @@ def compact_json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def entry_key(entry: Entry) -> bytes:
-    """What an entry's terms are kept under between builds (the build cache on disk holds no
-    Entry, whose body would be kept twice): a digest of all it holds."""
-    return hashlib.blake2b(repr(entry).encode("utf-8"), digest_size=16).digest()
-
-
-def pack_terms(weights: dict[str, int], words: set[str]) -> tuple[str, tuple[int, ...], str]:
-    """An entry's terms as three objects, not thousands: quick to pickle and unpickle."""
-    return "\n".join(weights), tuple(weights.values()), "\n".join(words)
-
-
-def unpack_terms(packed: tuple[str, tuple[int, ...], str]) -> tuple[dict[str, int], list[str]]:
-    keys, values, words = packed
-    return dict(zip(keys.split("\n"), values)) if keys else {}, words.split("\n") if words else []
-
-
 class _Plan:
     """Everything but the file contents: the postings (one machine integer per
     posting), and for each file under `<v>/` a way to make its bytes. `build_index`
@@ -190,18 +175,7 @@ class _Plan:
         # only for changed entries.
         used: dict[bytes, tuple[str, tuple[int, ...], str]] = {}
         for doc_id, entry in enumerate(docs):
-            key = entry_key(entry) if terms is not None else b""
-            packed = terms.get(key) if terms is not None else None
-            if packed is None:
-                weights = default_terms(entry, cache)
-                words = word_terms(entry.body, cache) if full_text and entry.body else set()
-                cache.trim()
-                if terms is not None:
-                    packed = pack_terms(weights, words)
-            else:
-                weights, words = unpack_terms(packed)
-            if terms is not None:
-                used[key] = packed
+            weights, words = entry_terms(entry, full_text, terms, used, cache)
             consume(map(append, map(default.__getitem__, weights), map((doc_id << WEIGHT_BITS).__or__, weights.values())))
             if words:
                 consume(map(append, map(full.__getitem__, words), repeat(doc_id)))
