@@ -29,6 +29,12 @@ def render(env: jinja2.Environment, problems: tuple[Problem, ...]) -> str:
     return csp.with_policy(env.get_template(TEMPLATE).render(problems=problems), csp.inline_in([source]))
 
 
+def show(site_dir: str, env: jinja2.Environment, errors) -> str:
+    """Put the page listing `errors` at every address of `site_dir`; what to tell the editor."""
+    write(site_dir, render(env, errors))
+    return f"Trang xem trước chỉ hiện danh sách {len(errors)} lỗi cho tới khi các lỗi được sửa."
+
+
 def write(site_dir: str, html: str) -> None:
     """Empty `site_dir` (a temporary folder of `mkdocs serve`) and put the page in it."""
     for name in os.listdir(site_dir):

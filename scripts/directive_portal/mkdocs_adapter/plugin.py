@@ -35,14 +35,12 @@ log = get_plugin_logger(__name__)
 
 class PortalConfig(Config):
     atomic_build = opt.Type(bool, default=True)
-    # Lists longer than this (a topic's documents, a listing) show the newest and a page per year.
-    list_limit = opt.Type(int, default=pipeline.LIST_LIMIT)
+    list_limit = opt.Type(int, default=pipeline.LIST_LIMIT)  # longer lists: the newest, and a page per year
     precompress = opt.Type(bool, default=False)  # X.gz beside text files (portal publish writes them too)
 
 
 class _PortalFile(File):
-    """A page that counts as modified when what the portal shows on it changed (`--dirty`); when
-    the portal gives its source too (`supplied`), whatever the file's time (a fresh checkout)."""
+    """Modified (`--dirty`) when its data changed, or its file when the portal does not supply its source."""
 
     view_changed, supplied = True, False
 
@@ -96,6 +94,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(content_errors(self.build.errors))
         if atomic_build:
             config.site_dir = self.publication.staging
+        if self.dirty:  # no cleaning of the site folder follows: the outputs can start now
+            self._start_outputs(config)
         pipeline.freeze()
         return config
 
@@ -115,9 +115,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         build = self.build
         if build is None or build.site is None:
             return Files([])
-        # First thing after MkDocs cleaned the site folder: the outputs need only the build.
-        self.writing = build.start_outputs(config.site_dir, self.command == "build",
-                                           self.store.outputs_file if self.store else ())
+        self._start_outputs(config)  # first thing after MkDocs cleaned the site folder
         changed = build.changed(self.previous if self.dirty else None)
         for file in list(files):
             if not build.published(file.src_uri):
@@ -151,8 +149,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return self.build.markdown(src) or markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Every title is escaped before any template prints it (Material prints some raw);
-        # all pages are read before the first is rendered.
+        # Every title escaped before any template prints it (all pages are read before the first is rendered).
         if page.title is not None and not isinstance(page.title, Markup):
             page.title = escape(page.title)
         return html
@@ -173,8 +170,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build is not None and self.build.errors:  # under serve: the errors are the site
-            error_page.write(config.site_dir, error_page.render(config.theme.get_env(), self.build.errors))
-            log.info(f"Trang xem trước chỉ hiện danh sách {len(self.build.errors)} lỗi cho tới khi các lỗi được sửa.")
+            log.info(error_page.show(config.site_dir, config.theme.get_env(), self.build.errors))
             return
         pipeline.unfreeze()
         writing, self.writing = self.writing, None
@@ -204,7 +200,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.publication = None
         self.store = None
 
-    def _counted(self) -> int:
-        """Stop counting warnings; how many there were."""
+    def _start_outputs(self, config: MkDocsConfig) -> None:
+        if self.writing is None:  # the outputs need only the build
+            self.writing = self.build.start_outputs(config.site_dir, self.command == "build",
+                                                    self.store.outputs_file if self.store else ())
+
+    def _counted(self) -> int:  # stop counting warnings: how many there were
         count, self.counter = (self.counter.stop() if self.counter else 0), None
         return count
