@@ -41,7 +41,9 @@ def _link_targets(graph: Graph) -> dict[str, tuple[tuple[int, int, str], ...]]:
     return {k: tuple(v) for k, v in targets.items()}
 
 
-def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT) -> Site:
+def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT, memo: dict | None = None) -> Site:
+    """The data of every page. `memo`, kept by the caller between builds: each document's
+    deadlines by its body (cascade_pages.extend)."""
     docs = list(graph.documents.values())
     lists = Lists(docs)
     views = _document_views(graph, topics, lists)
@@ -57,7 +59,7 @@ def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT) 
     pages.append(GeneratedPage("index.md", "Trang chủ", "home.html", home))
     # Its data is read from git when a page is made (`pipeline.Build.generated`), not here.
     pages.append(GeneratedPage(RECENT_SRC, RECENT_TITLE, "recent-changes.html", RecentView()))
-    views, pages = extend(graph, topics, views, pages, lists.item)
+    views, pages = extend(graph, topics, views, pages, lists.item, memo)
     return Site(views, tuple(pages), _link_targets(graph))
 
 
