@@ -161,11 +161,14 @@ def test_citations_are_counted_in_linear_time(tmp_path):
     small, large = para * 500, para * 8000  # 16 times the text
     timings = []
     for text in (small, large):
-        start = time.perf_counter()
-        found = find_citations(text)
-        timings.append(time.perf_counter() - start)
+        runs = []
+        for _ in range(5):  # the fastest of five: a busy machine slows a run, never speeds one up
+            start = time.perf_counter()
+            found = find_citations(text)
+            runs.append(time.perf_counter() - start)
+        timings.append(min(runs))
     assert found[-1].line == 8000
-    assert timings[1] < timings[0] * 40, timings  # quadratic would be x256
+    assert timings[1] < timings[0] * 40, timings  # linear x16; quadratic would be x256
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
