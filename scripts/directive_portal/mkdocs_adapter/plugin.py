@@ -68,8 +68,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         serving = self.command == "serve"
-        # After a build with errors (under serve: no page built), every page is built again.
-        self.previous = self.build.digests if self.build is not None and not self.build.errors else None
+        # Digests only for --dirty (serve); after a build with errors (no page built), every page is built again.
+        self.previous = self.build.digests if self.dirty and self.build is not None and not self.build.errors else None
         self.cache = self.cache.for_folder(config.docs_dir)
         atomic_build = self.config.atomic_build and self.command == "build"
         if atomic_build and config.strict:  # from the first warning on: any keeps the last good site
@@ -116,7 +116,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if build is None or build.site is None:
             return Files([])
         self._start_outputs(config)  # first thing after MkDocs cleaned the site folder
-        changed = build.changed(self.previous if self.dirty else None)
+        changed = build.changed(self.previous) if self.dirty else set()  # a full build reads no digest
         for file in list(files):
             if not build.published(file.src_uri):
                 files.remove(file)
@@ -129,7 +129,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for src in build.generated:
             if files.get_file_from_path(src) is None:
                 page = _PortalFile.generated(config, src, content="")
-                page.view_changed, page.supplied = src in changed, True
+                page.view_changed, page.supplied = not self.dirty or src in changed, True
                 files.append(page)
         templates = list(config.theme.static_templates)  # 404.html, sitemap.xml: written every time
         if self.store and self.store.prepare(self.publication.site_dir, config.site_dir,
