@@ -103,9 +103,7 @@ def load(path: str, key: str) -> object | None:
     try:
         with open(path, "rb") as handle:
             saved_key, value = pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception:  # damaged, or made by code that no longer exists: a full build
+    except Exception:  # none yet, damaged, or made by code that no longer exists: a full build
         return None
     return value if saved_key == key else None
 
@@ -147,9 +145,7 @@ def stage(site_dir: str, staging: str, keep: Iterable[str], gz: bool = False) ->
                 made.add(parent)
             try:
                 os.link(source, target)
-            except FileNotFoundError:
-                continue
-            except FileExistsError:
+            except (FileNotFoundError, FileExistsError):  # not in the site (a `.gz`), or already there
                 continue
             linked += 1
     return linked

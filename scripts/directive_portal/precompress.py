@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import gzip
 import os
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
+
+from .site_files import write_files
 
 SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".ics", ".webmanifest")
 MIN_SIZE = 1024  # smaller files gain nothing worth a second file
@@ -46,13 +47,5 @@ def compress_file(path: str) -> bool:
     if len(packed) >= len(data):
         return False
     folder, name = os.path.split(target)
-    fd, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(packed)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    write_files(folder, {name: packed})  # renamed into place, like every file the build writes
     return True
