@@ -184,7 +184,8 @@ def output_size(site_dir: str) -> OutputSize:
     )
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now (benchmarks and tests start servers there)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -231,7 +232,7 @@ def serve_rebuild(config_file: str, document: str, edits: int, timeout: float, d
     MkDocs rebuilds every page (with `dirty`, `mkdocs serve --dirty`: only the
     pages MkDocs thinks changed), and logs 'Reloading browsers' when done.
     """
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore", PYTHONUNBUFFERED="1")
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", config_file, "-a", f"127.0.0.1:{port}"]
     child = subprocess.Popen(command + (["--dirty"] if dirty else []),

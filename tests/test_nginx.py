@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 import sites
+from benchmarks.measure import free_port
 from directive_portal import nginx, publish_command, release
 
 DOCUMENTS = {
@@ -71,12 +72,6 @@ def nginx_binary() -> str:
     if found is None or shutil.which("openssl") is None:
         pytest.skip("needs Debian's nginx and openssl: tests/run.sh installs nginx")
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(port: int, process: subprocess.Popen, log: Path) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from directive_portal import error_page
 from directive_portal.model import Problem
 
 import sites
+from benchmarks.measure import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "check"
@@ -37,12 +37,6 @@ DOCUMENT = """
     Thực hiện Chỉ thị số 53-CT/TW ngày 26/10/2025 của Bộ Chính trị về trách nhiệm giải trình.
     """
 ERROR_TITLE = "chưa xem trước được trang"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> tuple[int, str]:
