@@ -244,16 +244,19 @@ def test_the_cache_on_disk_spares_parsing_unchanged_files_even_when_touched(tmp_
     parsed = []
     original = content._read_file
     monkeypatch.setattr(content, "_read_file", lambda path, *rest: parsed.append(path) or original(path, *rest))
-    from directive_portal import cascade_pages
+    from directive_portal import cascade_pages, relations
 
-    searched = []
+    searched, read = [], []
     find = cascade_pages.find_deadlines
     monkeypatch.setattr(cascade_pages, "find_deadlines", lambda body: searched.append(body) or find(body))
+    tell = relations.carried_out_by_text
+    monkeypatch.setattr(relations, "carried_out_by_text", lambda body, cites: read.append(body) or tell(body, cites))
 
     again = pipeline.build(folder, pipeline.Settings(), opened().cache)
 
     assert parsed == [str(edited)]
     assert len(searched) == 1 and searched[0].endswith("Thêm.\n")  # deadlines too: only in the edited body
+    assert len(read) == 1 and read[0].endswith("Thêm.\n")  # and what its text says it carries out
     assert len(again.site.documents) == len(first.site.documents)
     rel = str(edited.relative_to(root / "content"))
     assert again.site.documents[rel].document.body.endswith("Thêm.\n")

@@ -1,5 +1,7 @@
 """The citation parser on real sentences from the seeds."""
 
+import re
+
 from directive_portal.model import PartialDate
 from directive_portal.numbers import canonical_id, citation_key, parse_number, type_from_number
 from directive_portal.references import find_citations
@@ -98,6 +100,16 @@ def test_not_inside_a_longer_number_or_a_url():
 
 def test_a_number_written_with_spaces_or_a_dash_has_the_same_key():
     assert citation_key("06 - KH/ĐU") == citation_key("6–KH/ĐU") == citation_key("06-KH/ĐU") == "6-KH/ĐU"
+
+
+def test_citation_key_is_the_canonical_id_without_leading_zeros_upper_cased():
+    # citation_key skips canonical_id's mixed-case step, which upper case undoes: the same keys.
+    written = ["53-CT/TW", "53-\nCT/TW", "03 – ĐA/TU", "0-KH/ĐU", "00-KH/ĐU", "000", "007", "3-TTr/ĐU",
+               "5-QyĐ/ĐU", "6-qđi/tu", "39/2024/QH15", "01/2025/TT-BNV", "12 /2025/ NĐ‑CP", "số-lạ", "",
+               "21−KH/TU", "0021-kh/tu"]
+    written += [c.id for c in find_citations(SEED_002_OPENING)]
+    for raw in written:
+        assert citation_key(raw) == re.sub(r"^0+(?=\d)", "", canonical_id(raw)).upper(), raw
 
 
 SEED_002_OPENING = (

@@ -15,6 +15,7 @@ from .deadlines import Deadline, find_deadlines
 from .graph import Graph
 from .model import CITED_TYPE_LABELS, Topic
 from .relations import Relations, infer
+from .text import by_body, forget_others
 from .views import DirectiveView, GeneratedPage
 
 TRACKING_SRC = "trien-khai.md"
@@ -118,36 +119,30 @@ def _life(graph: Graph) -> tuple[dict[str, list[LifeItem]], dict[str, list[LifeI
     return by, of
 
 
-def _deadlines(doc, memo: dict | None) -> tuple[Deadline, ...]:
-    known = memo.get(doc.path) if memo is not None else None
-    if known is not None and known[0] == doc.body:
-        return known[1]
-    found = tuple(find_deadlines(doc.body))
-    if memo is not None:
-        memo[doc.path] = (doc.body, found)
-    return found
+def _part(memo: dict | None, name: str) -> dict | None:
+    return memo.setdefault(name, {}) if memo is not None else None
 
 
 def extend(graph: Graph, topics: list[Topic], views: dict, pages: list, item,
            memo: dict | None = None) -> tuple[dict, list]:
     """Views and pages with the cascade, the life of documents and the deadlines added.
-    `item(doc)` makes the list item of a document (`views.Lists.item`); `memo`: path -> (body,
-    its deadlines), kept by the caller between builds."""
-
-    relations = infer(graph, graph.registry)
+    `item(doc)` makes the list item of a document (`views.Lists.item`); `memo`, kept by the
+    caller between builds: what was found in each body (its deadlines, the relations its text
+    tells), by kind."""
+    relations = infer(graph, graph.registry, _part(memo, "relations"))
+    deadline_memo = _part(memo, "deadlines")
+    forget_others(deadline_memo, views)
     replaced_by, replacing = _life(graph)
     deadlines: list[DeadlineItem] = []
     new_views = {}
     for path, view in views.items():
         doc = view.document
-        found = tuple(replace(d, line=doc.body_line + d.line - 1) for d in _deadlines(doc, memo))
+        found = tuple(replace(d, line=doc.body_line + d.line - 1)
+                      for d in by_body(deadline_memo, path, doc.body, lambda: tuple(find_deadlines(doc.body))))
         deadlines += [DeadlineItem(d, doc.url, doc.title, _doc_label(doc)) for d in found]
         new_views[path] = replace(view, chains=cascade.chains(graph, relations, path),
                                   replaced_by=tuple(replaced_by.get(path, ())),
                                   changes=tuple(replacing.get(path, ())), deadlines=found)
-    if memo is not None:
-        for gone in set(memo).difference(views):
-            del memo[gone]
     under = cascade.placements(graph, relations)
     new_pages = []
     for page in pages:

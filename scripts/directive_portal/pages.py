@@ -42,8 +42,8 @@ def _link_targets(graph: Graph) -> dict[str, tuple[tuple[int, int, str], ...]]:
 
 
 def build_site(graph: Graph, topics: list[Topic], list_limit: int = LIST_LIMIT, memo: dict | None = None) -> Site:
-    """The data of every page. `memo`, kept by the caller between builds: each document's
-    deadlines by its body (cascade_pages.extend)."""
+    """The data of every page. `memo`, kept by the caller between builds: what was found in
+    each document's body (cascade_pages.extend)."""
     docs = list(graph.documents.values())
     lists = Lists(docs)
     views = _document_views(graph, topics, lists)

@@ -60,14 +60,15 @@ class Settings:
 @dataclass
 class Cache:
     """Work a later build of the same content folder can reuse (`mkdocs serve` rebuilds, the
-    build cache on disk): files read (by modification time and size, or content), citations
-    and deadlines found (by body), and the output writers' per-document work (search terms)."""
+    build cache on disk): files read (by modification time and size, or content), citations,
+    deadlines and the relations a text tells (by body), and the output writers' per-document
+    work (search terms)."""
 
     content_dir: str = ""
     files: dict = field(default_factory=dict)
     citations: dict = field(default_factory=dict)
     outputs: dict = field(default_factory=dict)
-    deadlines: dict = field(default_factory=dict)  # path -> (body, its deadlines)
+    texts: dict = field(default_factory=dict)  # the pages stage's: kind -> path -> (body, what it found)
 
     def for_folder(self, content_dir: str) -> Cache:
         """This cache if it belongs to `content_dir`, else a fresh one for it."""
@@ -75,7 +76,7 @@ class Cache:
 
     def without_outputs(self) -> Cache:
         """What the build process itself keeps on disk (the writers keep their own work)."""
-        return Cache(self.content_dir, self.files, self.citations, deadlines=self.deadlines)
+        return Cache(self.content_dir, self.files, self.citations, texts=self.texts)
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,7 @@ def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None
     # The graph names documents by their path in the content folder.
     problems = list(content.problems) + [replace(p, path=prefix + p.path)
                                          for p in list(graph.problems) + implementation_cycles(graph)]
-    site = build_site(graph, list(content.topics), settings.list_limit, cache.deadlines if cache is not None else None)
+    site = build_site(graph, list(content.topics), settings.list_limit, cache.texts if cache is not None else None)
     unpublished = list(UNPUBLISHED) + [d.path for d in content.documents if d.is_draft]
     problems += collisions(content.files, [page.src for page in site.pages], prefix, unpublished)
     return Build(content_dir, settings, content, tuple(problems), graph, site, cache)

@@ -22,7 +22,7 @@ from .graph import Graph
 from .numbers import citation_key
 from .references import Citation
 from .registry import RegistryEntry, entry_for
-from .text import squash
+from .text import by_body, forget_others, squash
 
 # Words saying that something carries out what follows.
 _CARRY_OUT = re.compile(r"\b(?:triển\s+khai|thực\s+hiện|quán\s+triệt|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá|thi\s+hành)\b",
@@ -127,19 +127,24 @@ def _add(links: dict, child: str, parent: str, provenance: Provenance) -> None:
         links[(child, parent)].append(provenance)
 
 
-def infer(graph: Graph, registry: Iterable[RegistryEntry] = ()) -> Relations:
-    """Every relation the content tells: between cited documents, from documents to them."""
+def infer(graph: Graph, registry: Iterable[RegistryEntry] = (), memo: dict | None = None) -> Relations:
+    """Every relation the content tells: between cited documents, from documents to them.
+    `memo`, kept by the caller between builds: path -> (body, what its text says it carries out)."""
     registry = tuple(registry)
     between: dict[tuple[str, str], list[Provenance]] = defaultdict(list)
     by_doc: dict[tuple[str, str], list[Provenance]] = defaultdict(list)
+    forget_others(memo, graph.documents)
     for path, doc in graph.documents.items():
         cites = graph.citations.get(path, ())
         key_of = {i: graph.mention_targets.get((path, i)) for i in range(len(cites))}
         line = lambda i: doc.body_line + cites[i].line - 1  # noqa: E731
-        for i, j, sentence in nested_relations(doc.body, cites):
+        # The citations are the body's own (graph.citations): the body alone decides these.
+        nested, carried = by_body(memo, path, doc.body, lambda: (nested_relations(doc.body, cites),
+                                                                 carried_out_by_text(doc.body, cites)))
+        for i, j, sentence in nested:
             if key_of[i] and key_of[j]:
                 _add(between, key_of[i], key_of[j], Provenance(path, line(i), sentence))
-        for i, sentence in carried_out_by_text(doc.body, cites):
+        for i, sentence in carried:
             if key_of[i]:
                 _add(by_doc, path, key_of[i], Provenance(path, line(i), sentence))
         for key, relation in graph.outgoing.get(path, ()):

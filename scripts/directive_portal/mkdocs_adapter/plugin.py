@@ -94,9 +94,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(content_errors(self.build.errors))
         if atomic_build:
             config.site_dir = self.publication.staging
+        pipeline.freeze()  # before the outputs' process starts: it inherits the frozen objects
         if self.dirty:  # no cleaning of the site folder follows: the outputs can start now
             self._start_outputs(config)
-        pipeline.freeze()
         return config
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
