@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from . import check_rules, link_rules
 from .collisions import content_files
@@ -16,7 +16,8 @@ from .model import Document, Problem, Reported, Topic
 from .paths import DOCUMENTS_DIR, TOPICS_FILE, is_document_path
 from .bodies import Bodies, load_bodies
 from .registry import RegistryEntry, load_registry
-from .text import nfc
+from .parallel import split_map
+from .text import forget_others, nfc
 from .topics import load_topics
 
 
@@ -90,10 +91,14 @@ def read_text(path: str, shown: str) -> tuple[str | None, Problem | None]:
                              "mở tệp bằng trình soạn thảo, chọn Lưu với bảng mã (Encoding) UTF-8", "error", "not-utf8")
 
 
-# What reading one document file gave: (document or None, its problems), with the file's
-# (modification time, size), its content hash, and what it was checked against (the topic
-# slugs and the prefix its problems are shown with).
-FileResult = tuple[tuple[int, int], bytes, tuple, "Document | None", list[Problem]]
+class FileResult(NamedTuple):
+    """What reading one document file gave, as the build cache keeps it."""
+
+    stamp: tuple[int, int]  # the file's modification time and size
+    digest: bytes  # a hash of its content
+    against: tuple  # what it was checked against: the topic slugs, the prefix its problems are shown with
+    document: Document | None  # None when it has errors
+    problems: list[Problem]
 
 
 def _content_hash(path: str) -> bytes:
@@ -101,23 +106,37 @@ def _content_hash(path: str) -> bytes:
         return hashlib.blake2b(handle.read(), digest_size=16).digest()
 
 
-def _cached_read(path: str, shown: str, slugs: list[str], cache: dict[str, FileResult], rel: str):
-    """A file as read before when its time and size, or else its content, are unchanged (a
-    checkout touches files it does not change); read again otherwise."""
+def _kept(path: str, against: tuple, cache: dict[str, FileResult], rel: str) -> FileResult | tuple:
+    """The file as read before when its time and size, or else its content, are unchanged (a
+    checkout touches files it does not change); else (its stamp, its content hash), to read it."""
     status = os.stat(path)
-    stamp, against, known = (status.st_mtime_ns, status.st_size), (tuple(slugs), shown), cache.get(rel)
-    if known is not None and known[2] == against:
-        if known[0] == stamp:
-            return known[3], known[4]
+    stamp, known = (status.st_mtime_ns, status.st_size), cache.get(rel)
+    if known is not None and known.against == against:
+        if known.stamp == stamp:
+            return known
         digest = _content_hash(path)
-        if known[1] == digest:
-            cache[rel] = (stamp,) + known[1:]
-            return known[3], known[4]
-    else:
-        digest = _content_hash(path)
-    document, file_problems = _read_file(path, shown, slugs)
-    cache[rel] = (stamp, digest, against, document, file_problems)
-    return document, file_problems
+        if known.digest == digest:
+            cache[rel] = known._replace(stamp=stamp)
+            return known
+        return stamp, digest
+    return stamp, _content_hash(path)
+
+
+def _read_files(content_dir: str, prefix: str, files: list[str], slugs: list[str],
+                cache: dict[str, FileResult] | None) -> list[tuple[Document | None, list[Problem]]]:
+    """(document, problems) of each file, parsed (on two cores when there are many: parallel.py)
+    or, with `cache`, kept from an earlier build when unchanged."""
+    topics = tuple(slugs)
+    against = lambda rel: (topics, prefix + rel)  # noqa: E731 (checked against the topics, shown as it is)
+    kept = {rel: _kept(os.path.join(content_dir, rel), against(rel), cache, rel) for rel in files} if cache is not None else {}
+    todo = [rel for rel in files if not isinstance(kept.get(rel), FileResult)]
+    parsed = split_map(lambda rel: _read_file(os.path.join(content_dir, rel), prefix + rel, slugs), todo)
+    for rel, (document, problems) in zip(todo, parsed):
+        stamp, digest = kept.get(rel, ((0, 0), b""))
+        kept[rel] = FileResult(stamp, digest, against(rel), document, problems)
+        if cache is not None:
+            cache[rel] = kept[rel]
+    return [(kept[rel].document, kept[rel].problems) for rel in files]
 
 
 def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, FileResult] | None = None) -> Content:
@@ -142,15 +161,8 @@ def load_content(content_dir: str, display_prefix: str = "", cache: dict[str, Fi
     documents: list[Document] = []
     every_file = content_files(content_dir)  # one walk of the folder for every rule below
     files = documents_among(every_file)
-    if cache is not None:
-        for gone in set(cache).difference(files):
-            del cache[gone]
-    for rel in files:
-        path = os.path.join(content_dir, rel)
-        if cache is None:
-            document, file_problems = _read_file(path, display_prefix + rel, slugs)
-        else:
-            document, file_problems = _cached_read(path, display_prefix + rel, slugs, cache, rel)
+    forget_others(cache, files)
+    for document, file_problems in _read_files(content_dir, display_prefix, files, slugs, cache):
         problems += file_problems
         if document is not None:
             documents.append(document)

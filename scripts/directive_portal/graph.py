@@ -21,6 +21,8 @@ from . import clusters, lifecycle, registry as registry_facts
 from .model import Document, PartialDate, Problem
 from .numbers import citation_key, type_from_number
 from .references import Citation, find_citations
+from .parallel import split_map
+from .text import forget_others
 
 # A cited document with more citing documents than this is "popular" for `Graph.related`.
 _POPULAR = 64
@@ -218,15 +220,15 @@ def build_graph(documents: Iterable[Document],
 
 
 def _body_citations(published: dict[str, Document], cache: dict | None) -> dict[str, tuple[Citation, ...]]:
-    if cache is None:
-        return {path: tuple(find_citations(doc.body)) for path, doc in published.items()}
-    for gone in set(cache).difference(published):
-        del cache[gone]
-    for path, doc in published.items():
-        known = cache.get(path)
-        if known is None or known[0] != doc.body:
-            cache[path] = (doc.body, tuple(find_citations(doc.body)))
-    return {path: cache[path][1] for path in published}
+    """Each document's citations: found in the bodies `cache` (path -> (body, citations)) does not
+    hold (on two cores when there are many: parallel.py)."""
+    forget_others(cache, published)
+    known = cache if cache is not None else {}
+    todo = [path for path, doc in published.items() if path not in known or known[path][0] != doc.body]
+    made = dict(zip(todo, split_map(lambda path: tuple(find_citations(published[path].body)), todo)))
+    if cache is not None:
+        cache.update((path, (published[path].body, found)) for path, found in made.items())
+    return {path: made[path] if path in made else known[path][1] for path in published}
 
 
 def _cited(key: str, cluster: clusters.Cluster) -> CitedDocument:

@@ -183,9 +183,9 @@ class Build(Reported):
         files = self.cache.files if self.cache is not None else {}
         for src, view in site.documents.items():
             read = files.get(src)
-            if read is not None and read[3] is not None:
+            if read is not None and read.document is not None:
                 # The document is what its file's content (hash) made of it: its other fields need no pickling.
-                view = (read[1], read[2], replace(view, document=None))
+                view = (read.digest, read.against, replace(view, document=None))
             found[src] = _digest((view, site.link_targets.get(src), self.page_info(src)))
         for src, page in self.generated.items():
             found[src] = _digest(page)

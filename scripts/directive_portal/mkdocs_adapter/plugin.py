@@ -1,11 +1,11 @@
-"""The MkDocs plugin: MkDocs' events mapped to one `pipeline.build()`.
+"""The MkDocs plugin: MkDocs' events mapped to the steps of one build (site_run.py).
 
 Event order for one build (MkDocs 1.6):
-  on_config   (mkdocs build) the site's lock, a staging folder, the build cache on disk; build():
-              read, check and resolve the content into page data; fail before `site/` is touched
-  on_files    start writing the outputs (search index, feeds, short links); leave out what is
-              never published, add the generated pages; with --dirty, stage the unchanged
-              files of the current site (incremental.py)
+  on_config   (mkdocs build) the site's lock, a staging folder, the build cache on disk; then
+              `pipeline.build`: fail before `site/` is touched
+  on_files    start the outputs (search index, feeds, short links); leave out what is never
+              published, add the generated pages; with --dirty, stage the current site's files
+  on_env      each page's template, title and last change (all pages, before any is rendered)
   on_page_read_source / on_page_markdown / on_page_context   what the build says of each page
   on_post_page / on_post_template   each page's Content-Security-Policy (csp.py)
   on_post_build     wait for the outputs; swap the staging folder in place of `site/`; save the cache
@@ -25,10 +25,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import atomic, error_page, incremental, pipeline, precompress
+from .. import error_page, incremental, pipeline
 from ..build_messages import WarningCounter, build_lines, content_errors, quiet_dirty_notices, waiting
-from ..incremental import Store
 from ..pipeline import Build, Cache
+from ..site_run import SiteRun
 
 log = get_plugin_logger(__name__)
 
@@ -54,11 +54,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self) -> None:
         self.command, self.dirty = "build", False
         self.build: Build | None = None
-        self.previous: dict | None = None  # the last good build's page digests, for `--dirty`
+        self.run: SiteRun | None = None
         self.cache = Cache()  # kept between `mkdocs serve` rebuilds
-        self.publication: atomic.Publication | None = None
-        self.store: Store | None = None  # the build cache on disk (mkdocs build)
-        self.writing = None
         self.counter: WarningCounter | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -69,54 +66,52 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         serving = self.command == "serve"
         # Digests only for --dirty (serve); after a build with errors (no page built), every page is built again.
-        self.previous = self.build.digests if self.dirty and self.build is not None and not self.build.errors else None
+        previous = self.build.digests if self.dirty and self.build is not None and not self.build.errors else None
         self.cache = self.cache.for_folder(config.docs_dir)
-        atomic_build = self.config.atomic_build and self.command == "build"
-        if atomic_build and config.strict:  # from the first warning on: any keeps the last good site
-            self.counter = WarningCounter("mkdocs")
-        if atomic_build:  # the lock first: the build cache on disk describes the site under it
-            self.publication = atomic.Publication(config.site_dir, lambda: log.info(waiting(config.site_dir)))
-            self.store = Store(config.config_file_path, tuple(config.theme.dirs), self.cache, config.site_dir,
-                               self.dirty, incremental.config_text(config), self.config.precompress)
-            self.previous = self.store.previous_digests()
+        self.run = SiteRun(config.site_dir, self.dirty, self.command == "build", self.cache if serving else None, previous)
+        if self.config.atomic_build and self.command == "build":
+            self.counter = WarningCounter("mkdocs") if config.strict else None  # any warning keeps the last good site
+            self.run.take_site(config.docs_dir, config.config_file_path, tuple(config.theme.dirs),
+                               incremental.config_text(config), self.config.precompress,
+                               lambda: log.info(waiting(config.site_dir)))
             if self.dirty:  # staged from the current site, or a full build: never inaccurate
                 quiet_dirty_notices()
         settings = pipeline.Settings(config.site_url or "", config.site_name, self.config.list_limit,
                                      pipeline.display_prefix(config.docs_dir), tuple(config.theme.dirs))
-        self.build = pipeline.build(config.docs_dir, settings, self.store.cache if atomic_build else
-                                    self.cache if serving else None)
+        self.build = self.run.make(config.docs_dir, settings)
         for level, line in build_lines(self.build, serving, config.strict):
             log.log(level, line)
         if self.build.errors and serving:
             config.nav = None  # no page is built: mkdocs.yml's nav would name missing ones
-            return config
-        if self.build.errors:
+        elif self.build.errors:
             raise PluginError(content_errors(self.build.errors))
-        if atomic_build:
-            config.site_dir = self.publication.staging
-        pipeline.freeze()  # before the outputs' process starts: it inherits the frozen objects
-        if self.dirty:  # no cleaning of the site folder follows: the outputs can start now
-            self._start_outputs(config)
+        else:
+            config.site_dir = self.run.out_dir
+            if self.dirty:  # no cleaning of the site folder follows: the outputs can start now
+                self.run.start_outputs()
         return config
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
             env.filters.update(self.build.template_filters())
-            # For every page, since a `--dirty` build reads only those it rebuilds: the title the
-            # navigation shows, the sitemap's lastmod from git (not the build's day: reproducible).
+            # For every page, since a `--dirty` build reads only those it rebuilds (and after all
+            # are read, before any is rendered): its template, the title the navigation shows, the
+            # sitemap's lastmod from git (not the build's day: reproducible).
             for page in filter(None, (file.page for file in files.documentation_pages())):
-                shown = self.build.template(page.file.src_uri)
+                src = page.file.src_uri
+                shown = self.build.template(src)
                 if shown:
-                    page.title = escape(shown[1])
-                page.update_date = self.build.history.update_date(page.file.src_uri) or page.update_date
+                    page.meta["template"], page.title = shown[0], escape(shown[1])
+                    page.meta["description"] = escape(self.build.description(src))
+                page.update_date = self.build.history.update_date(src) or page.update_date
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
         if build is None or build.site is None:
             return Files([])
-        self._start_outputs(config)  # first thing after MkDocs cleaned the site folder
-        changed = build.changed(self.previous) if self.dirty else set()  # a full build reads no digest
+        self.run.start_outputs()  # first thing after MkDocs cleaned the site folder
+        changed = self.run.changed()
         for file in list(files):
             if not build.published(file.src_uri):
                 files.remove(file)
@@ -132,21 +127,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 page.view_changed, page.supplied = not self.dirty or src in changed, True
                 files.append(page)
         templates = list(config.theme.static_templates)  # 404.html, sitemap.xml: written every time
-        if self.store and self.store.prepare(self.publication.site_dir, config.site_dir,
-                                             [f.dest_uri for f in files] + templates):
-            incremental.unshare(config.site_dir, [f.dest_uri for f in files if f.is_modified()] + templates)
+        self.run.stage([f.dest_uri for f in files] + templates,
+                       lambda: [f.dest_uri for f in files if f.is_modified()] + templates)
         return files
 
     def on_page_read_source(self, page: Page, *, config: MkDocsConfig) -> str | None:
         return self.build.source(page.file.src_uri)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        src = page.file.src_uri
-        shown = self.build.template(src)
-        if shown is not None:
-            page.meta["template"], page.title = shown[0], escape(shown[1])
-            page.meta["description"] = escape(self.build.description(src))
-        return self.build.markdown(src) or markdown
+        return self.build.markdown(page.file.src_uri) or markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Every title escaped before any template prints it (all pages are read before the first is rendered).
@@ -172,38 +161,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.build is not None and self.build.errors:  # under serve: the errors are the site
             log.info(error_page.show(config.site_dir, config.theme.get_env(), self.build.errors))
             return
-        pipeline.unfreeze()
-        writing, self.writing = self.writing, None
-        try:
-            writing.finish(self.store.save_cache if self.store else None)
+        try:  # strict mode aborts after a warning: on_build_error keeps the last good site
+            self.run.finish(keep=lambda: not self._counted())
         except RuntimeError as exc:
             raise PluginError(str(exc)) from exc
-        if self.publication is None:
-            return
-        if self._counted():
-            return  # strict mode will abort: on_build_error keeps the last good site
-        self.publication.commit(precompress.precompress if self.config.precompress else None)
-        config.site_dir, self.publication = self.publication.site_dir, None
-        if self.store is not None:
-            self.store.save(self.build.digests)
-            self.store = None
+        config.site_dir = self.run.out_dir
 
     def on_build_error(self, *, error: Exception) -> None:
-        pipeline.unfreeze()
         self.build = None  # the next `serve --dirty` rebuild must not trust pages this build left half made
-        if self.writing is not None:
-            self.writing.cancel()
-            self.writing = None
+        if self.run is not None:
+            self.run.cancel()
         self._counted()
-        if self.publication is not None:
-            self.publication.discard()
-            self.publication = None
-        self.store = None
-
-    def _start_outputs(self, config: MkDocsConfig) -> None:
-        if self.writing is None:  # the outputs need only the build
-            self.writing = self.build.start_outputs(config.site_dir, self.command == "build",
-                                                    self.store.outputs_file if self.store else ())
 
     def _counted(self) -> int:  # stop counting warnings: how many there were
         count, self.counter = (self.counter.stop() if self.counter else 0), None

@@ -1,0 +1,98 @@
+"""One build of the site into its folder, whatever site generator writes the pages.
+
+The steps around `pipeline.build` that every generator needs, in order:
+  `SiteRun(site_dir, dirty)`  then, for a one-off build, `take_site(...)`: the site's
+      lock, a staging folder to build into (atomic.py) and the build cache on disk
+      (incremental.py); under `mkdocs serve` the cache stays in memory instead
+  `make(content_dir, settings)`  read, check and resolve the content (`pipeline.build`)
+  `start_outputs()`  the search index, feeds and short links, in a process of their own
+      while the generator writes the pages (outputs.py)
+  `stage(files, rewritten)`  for `--dirty`: the current site's unchanged files linked
+      into the staging folder, the files about to be written unlinked
+  `finish(keep)`  wait for the outputs, swap the staging folder in place of the site,
+      save the build cache; or `cancel()` when the build failed: the last good site stays
+The MkDocs plugin (mkdocs_adapter/plugin.py) maps MkDocs' events to these steps.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from . import atomic, incremental, pipeline, precompress
+from .incremental import Store
+from .pipeline import Build, Cache
+
+
+class SiteRun:
+    def __init__(self, site_dir: str, dirty: bool, background: bool, memory: Cache | None = None,
+                 previous: dict | None = None) -> None:
+        """`background`: the outputs may be written by a child process (a one-off build);
+        `memory`: the cache `mkdocs serve` keeps between rebuilds, and `previous` the page
+        digests of its last good build (for `--dirty`)."""
+        self.site_dir = self.out_dir = site_dir  # out_dir: where this build writes (a staging folder)
+        self.dirty, self.background, self.memory, self.previous = dirty, background, memory, previous
+        self.publication: atomic.Publication | None = None
+        self.store: Store | None = None
+        self.build: Build | None = None
+        self.writing = None
+        self.gz = False
+
+    def take_site(self, content_dir: str, config_file: str, template_dirs: tuple[str, ...], settings_text: str,
+                  gz: bool = False, on_wait: Callable[[], None] = lambda: None) -> None:
+        """Build under the site's lock into a staging folder, with the build cache on disk
+        (`settings_text`: the resolved settings pages show, part of its key); `gz`: write
+        `.gz` files beside text files before the swap (precompress.py)."""
+        self.publication = atomic.Publication(self.site_dir, on_wait)  # the lock first: the cache describes this site
+        self.store = Store(config_file, template_dirs, Cache(content_dir), self.site_dir, self.dirty, settings_text, gz)
+        self.previous, self.gz = self.store.previous_digests(), gz
+
+    def make(self, content_dir: str, settings: pipeline.Settings) -> Build:
+        """The build's data (`pipeline.build`); without errors, the build goes on into `out_dir`."""
+        cache = self.store.cache if self.store is not None else self.memory
+        self.build = pipeline.build(content_dir, settings, cache)
+        if not self.build.errors:
+            if self.publication is not None:
+                self.out_dir = self.publication.staging
+            pipeline.freeze()  # before the outputs' process starts: it inherits the frozen objects
+        return self.build
+
+    def start_outputs(self) -> None:
+        """Start writing the outputs into `out_dir` (once: a second call does nothing)."""
+        if self.writing is None:
+            self.writing = self.build.start_outputs(self.out_dir, self.background,
+                                                    self.store.outputs_file if self.store else ())
+
+    def changed(self) -> set[str]:
+        """The pages `--dirty` must write: their data changed since the last build (a full build: none asked)."""
+        return self.build.changed(self.previous) if self.dirty else set()
+
+    def stage(self, files: Iterable[str], rewritten: Callable[[], Iterable[str]]) -> None:
+        """`files`: every file the generator writes (paths in the site); for `--dirty`, the last
+        build's files among them are linked into the staging folder, then `rewritten()` unlinked."""
+        if self.store is not None and self.store.prepare(self.site_dir, self.out_dir, files):
+            incremental.unshare(self.out_dir, rewritten())
+
+    def finish(self, keep: Callable[[], bool] = lambda: True) -> None:
+        """Wait for the outputs (saving the build cache meanwhile); then, if `keep()`, put the new
+        site in place and save what the next `--dirty` build needs. Raises RuntimeError when
+        the outputs failed."""
+        pipeline.unfreeze()
+        writing, self.writing = self.writing, None
+        writing.finish(self.store.save_cache if self.store else None)
+        if self.publication is None or not keep():
+            return  # not kept: the generator fails the build and calls `cancel`
+        self.publication.commit(precompress.precompress if self.gz else None)
+        self.publication, self.out_dir = None, self.site_dir
+        self.store.save(self.build.digests)
+        self.store = None
+
+    def cancel(self) -> None:
+        """The build failed: stop the outputs, drop the staging folder (the last good site stays)."""
+        pipeline.unfreeze()
+        if self.writing is not None:
+            self.writing.cancel()
+            self.writing = None
+        if self.publication is not None:
+            self.publication.discard()
+            self.publication = None
+        self.store = None

@@ -1,0 +1,55 @@
+"""The second half of a long list worked out in a forked child (parallel.py)."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from directive_portal import parallel
+from directive_portal.content import load_content
+from directive_portal.graph import build_graph
+
+
+def test_the_same_results_in_order_half_of_them_made_by_another_process():
+    items = list(range(1000))
+    made = parallel.split_map(lambda n: (n * n, os.getpid()), items)
+    assert [value for value, _pid in made] == [n * n for n in items]
+    pids = {pid for _value, pid in made}
+    assert os.getpid() in pids and len(pids) == (2 if parallel._forkable() else 1)
+
+
+def test_few_items_or_another_thread_running_stay_in_this_process():
+    assert {pid for pid in parallel.split_map(lambda _n: os.getpid(), range(10))} == {os.getpid()}
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert {pid for pid in parallel.split_map(lambda _n: os.getpid(), range(1000))} == {os.getpid()}
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_an_error_in_the_childs_half_is_raised_here():
+    def work(n: int) -> int:
+        if n == 900:
+            raise ValueError("item 900")
+        return n
+
+    with pytest.raises(ValueError, match="item 900"):
+        parallel.split_map(work, list(range(1000)))
+
+
+def test_a_corpus_read_on_two_cores_is_the_corpus_read_on_one(tmp_path, monkeypatch):
+    from benchmarks.corpus import generate_corpus
+
+    generate_corpus(str(tmp_path / "generated"), 500, seed=3)
+    folder = str(tmp_path / "generated")
+    both = load_content(folder, "content/", {})
+    graph = build_graph(both.documents, {})
+    monkeypatch.setattr(parallel, "_forkable", lambda: False)
+    one = load_content(folder, "content/", {})
+    assert both.documents == one.documents and both.problems == one.problems
+    assert graph.citations == build_graph(one.documents, {}).citations
