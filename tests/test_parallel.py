@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,33 @@ def test_a_corpus_read_on_two_cores_is_the_corpus_read_on_one(tmp_path, monkeypa
     one = load_content(folder, "content/", {})
     assert both.documents == one.documents and both.problems == one.problems
     assert graph.citations == build_graph(one.documents, {}).citations
+
+
+def test_a_task_alongside_runs_in_a_child_and_is_over_when_the_block_ends(tmp_path):
+    marker = tmp_path / "done"
+
+    def task() -> None:
+        import time
+
+        time.sleep(0.3)
+        marker.write_text(str(os.getpid()))
+
+    with parallel.alongside(task):
+        here = not marker.exists()  # the block does not wait for the task
+    assert here and marker.exists()
+    assert (int(marker.read_text()) != os.getpid()) == parallel._forkable()
+
+
+def test_the_old_site_is_gone_once_the_new_one_is_in_place(tmp_path):
+    from directive_portal import atomic
+
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("cũ", encoding="utf-8")
+    publication = atomic.Publication(str(site))
+    (Path(publication.staging) / "index.html").write_text("mới", encoding="utf-8")
+    saved = []
+    publication.commit(meanwhile=lambda: saved.append(sorted(p.name for p in tmp_path.iterdir())))
+    assert (site / "index.html").read_text(encoding="utf-8") == "mới" and not (site / "a").exists()
+    assert "site" in saved[0]  # what runs meanwhile sees the new site in place
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]

@@ -16,6 +16,8 @@ import shutil
 import tempfile
 from typing import Callable
 
+from . import parallel
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: builds are not locked there
@@ -75,14 +77,17 @@ def prepare(site_dir: str) -> str:
     return staging
 
 
-def commit(staging: str, site_dir: str) -> None:
-    """Swap the finished staging folder in place of `site_dir`."""
+def commit(staging: str, site_dir: str, meanwhile: Callable[[], object] | None = None) -> None:
+    """Swap the finished staging folder in place of `site_dir`, then remove the old site; `meanwhile`
+    runs while it is removed (by a child process: thousands of files take seconds to unlink)."""
     site_dir = os.path.abspath(site_dir)
     old = staging + "-old"
     if os.path.exists(site_dir):
         os.rename(site_dir, old)
     os.rename(staging, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    with parallel.alongside(lambda: shutil.rmtree(old, ignore_errors=True)):
+        if meanwhile is not None:
+            meanwhile()
 
 
 def discard(staging: str) -> None:
@@ -97,13 +102,17 @@ class Publication:
         self.lock = lock(site_dir, on_wait)
         self.staging = prepare(site_dir)
 
-    def commit(self, finish: Callable[[str], object] | None = None) -> None:
+    def commit(self, finish: Callable[[str], object] | None = None,
+               meanwhile: Callable[[], object] | None = None) -> None:
         """Put the finished staging folder in place of the site folder (after `finish(staging)`,
-        the last touch, such as writing `.gz` files), and let the next build go."""
+        the last touch, such as writing `.gz` files), do `meanwhile` while the old one is
+        removed, and let the next build go."""
         if finish is not None:
             finish(self.staging)
-        commit(self.staging, self.site_dir)
-        self._release()
+        try:
+            commit(self.staging, self.site_dir, meanwhile)
+        finally:
+            self._release()
 
     def discard(self) -> None:
         """Drop the staging folder (the build failed: the last good site stays), and let the next build go."""

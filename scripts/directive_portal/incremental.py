@@ -4,8 +4,8 @@ A successful `mkdocs build` leaves in the cache folder (`.portal-cache/` beside 
 git-ignored):
 - `state.pickle`: a digest of the data of every page the portal shows data on, and every
   file the site generator wrote into the site: what `--dirty` needs of the last site;
-- `cache.pickle`: the files read and the citations found (`pipeline.Cache`), saved while
-  the build waits for its outputs;
+- `cache.pickle`: the files read, the citations found and what the pages stage found in
+  each body (`pipeline.Cache`), saved while the old site is removed;
 - `outputs.pickle`: the output writers' per-document work (search terms), written by the
   process that writes the outputs (`outputs.write_all`).
 Each carries a key: the package's version and a hash of its code, of the theme's
@@ -192,8 +192,8 @@ class Store:
         return os.path.join(self.folder, OUTPUTS_FILE), self.key
 
     def save_cache(self) -> None:
-        """Save the files read and citations found (keyed by content: safe before the swap; the
-        build does it while it waits for the outputs)."""
+        """Save the files read and citations found (keyed by content, so saved before or after
+        the swap alike)."""
         save(os.path.join(self.folder, CACHE_FILE), self.key, self.cache.without_outputs())
 
     def prepare(self, site_dir: str, staging: str, files: Iterable[str]) -> bool:

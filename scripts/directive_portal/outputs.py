@@ -13,7 +13,6 @@ import signal
 import sys
 import threading
 import traceback
-from typing import Callable
 from . import calendar_feed, feeds, incremental, search, shortlinks
 from .views import Site
 from .site_files import Settings
@@ -41,10 +40,8 @@ class Writing:
     def __init__(self, site: Site, site_dir: str, settings: Settings, pid: int = 0) -> None:
         self.site, self.site_dir, self.settings, self.pid = site, site_dir, settings, pid
 
-    def finish(self, while_waiting: Callable[[], object] | None = None) -> None:
-        """Wait for the outputs (doing `while_waiting` first, beside the child), or write them."""
-        if while_waiting is not None:
-            while_waiting()
+    def finish(self) -> None:
+        """Wait for the outputs, or write them."""
         if not self.pid:
             write_all(self.site, self.site_dir, self.settings)
             return

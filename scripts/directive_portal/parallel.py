@@ -17,7 +17,8 @@ import os
 import pickle
 import sys
 import threading
-from typing import Callable, Sequence, TypeVar
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -58,3 +59,30 @@ def split_map(function: Callable[[T], R], items: Sequence[T], minimum: int = MIN
     if os.waitstatus_to_exitcode(status) != 0:
         return first + [function(item) for item in items[half:]]
     return first + pickle.loads(data)
+
+
+@contextmanager
+def alongside(task: Callable[[], object]) -> Iterator[None]:
+    """Run `task` in a forked child while the `with` block runs here, and wait for it at the end
+    of the block (where forking is unsafe, `task` runs here after the block). Its errors are
+    the child's: use it for work whose failure harms nothing, such as removing an old folder."""
+    if not _forkable():
+        try:
+            yield
+        finally:
+            task()
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            task()
+            code = 0
+        finally:
+            os._exit(code)
+    try:
+        yield
+    finally:
+        os.waitpid(pid, 0)

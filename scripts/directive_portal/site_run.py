@@ -73,18 +73,18 @@ class SiteRun:
             incremental.unshare(self.out_dir, rewritten())
 
     def finish(self, keep: Callable[[], bool] = lambda: True) -> None:
-        """Wait for the outputs (saving the build cache meanwhile); then, if `keep()`, put the new
-        site in place and save what the next `--dirty` build needs. Raises RuntimeError when
-        the outputs failed."""
+        """Wait for the outputs; then, if `keep()`, put the new site in place and, while the old
+        one is removed, save the build cache and what the next `--dirty` build needs. Raises
+        RuntimeError when the outputs failed."""
         pipeline.unfreeze()
         writing, self.writing = self.writing, None
-        writing.finish(self.store.save_cache if self.store else None)
+        writing.finish()
         if self.publication is None or not keep():
             return  # not kept: the generator fails the build and calls `cancel`
-        self.publication.commit(precompress.precompress if self.gz else None)
-        self.publication, self.out_dir = None, self.site_dir
-        self.store.save(self.build.digests)
-        self.store = None
+        store, build = self.store, self.build
+        self.publication.commit(precompress.precompress if self.gz else None,
+                                lambda: (store.save_cache(), store.save(build.digests)))
+        self.publication, self.store, self.out_dir = None, None, self.site_dir
 
     def cancel(self) -> None:
         """The build failed: stop the outputs, drop the staging folder (the last good site stays)."""
