@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import threading
 from pathlib import Path
 
 import pytest
 
-from directive_portal import parallel
-from directive_portal.content import load_content
-from directive_portal.graph import build_graph
+from directive_portal import parallel, pipeline
 
 
 def test_the_same_results_in_order_half_of_them_made_by_another_process():
@@ -43,17 +42,19 @@ def test_an_error_in_the_childs_half_is_raised_here():
         parallel.split_map(work, list(range(1000)))
 
 
-def test_a_corpus_read_on_two_cores_is_the_corpus_read_on_one(tmp_path, monkeypatch):
+def test_a_corpus_built_on_two_cores_is_the_corpus_built_on_one(tmp_path, monkeypatch):
+    from benchmarks import sitebuild
     from benchmarks.corpus import generate_corpus
 
-    generate_corpus(str(tmp_path / "generated"), 500, seed=3)
-    folder = str(tmp_path / "generated")
-    both = load_content(folder, "content/", {})
-    graph = build_graph(both.documents, {})
+    generate_corpus(str(tmp_path / "generated"), 500, seed=3)  # more than parallel.MINIMUM
+    folder = sitebuild.content_with_documents(str(tmp_path / "content"), str(tmp_path / "generated" / "van-ban"))
+    today = pipeline.Settings(today=datetime.date(2026, 11, 30))
+    both = pipeline.build(folder, today, pipeline.Cache(folder))
     monkeypatch.setattr(parallel, "_forkable", lambda: False)
-    one = load_content(folder, "content/", {})
-    assert both.documents == one.documents and both.problems == one.problems
-    assert graph.citations == build_graph(one.documents, {}).citations
+    one = pipeline.build(folder, today, pipeline.Cache(folder))
+    assert len(both.site.documents) == 500 and both.problems == one.problems
+    assert both.content.documents == one.content.documents and both.graph.citations == one.graph.citations
+    assert both.site == one.site  # deadlines and the relations texts tell, in every page's data
 
 
 def test_a_task_alongside_runs_in_a_child_and_is_over_when_the_block_ends(tmp_path):

@@ -15,7 +15,7 @@ from .deadlines import Deadline, find_deadlines
 from .graph import Graph
 from .model import CITED_TYPE_LABELS, Topic
 from .relations import Relations, infer
-from .text import by_body, forget_others
+from .parallel import per_document
 from .views import DirectiveView, GeneratedPage
 
 TRACKING_SRC = "trien-khai.md"
@@ -130,15 +130,14 @@ def extend(graph: Graph, topics: list[Topic], views: dict, pages: list, item,
     caller between builds: what was found in each body (its deadlines, the relations its text
     tells), by kind."""
     relations = infer(graph, graph.registry, _part(memo, "relations"))
-    deadline_memo = _part(memo, "deadlines")
-    forget_others(deadline_memo, views)
+    found_in = per_document(_part(memo, "deadlines"), {path: view.document.body for path, view in views.items()},
+                            lambda path: tuple(find_deadlines(views[path].document.body)))
     replaced_by, replacing = _life(graph)
     deadlines: list[DeadlineItem] = []
     new_views = {}
     for path, view in views.items():
         doc = view.document
-        found = tuple(replace(d, line=doc.body_line + d.line - 1)
-                      for d in by_body(deadline_memo, path, doc.body, lambda: tuple(find_deadlines(doc.body))))
+        found = tuple(replace(d, line=doc.body_line + d.line - 1) for d in found_in[path])
         deadlines += [DeadlineItem(d, doc.url, doc.title, _doc_label(doc)) for d in found]
         new_views[path] = replace(view, chains=cascade.chains(graph, relations, path),
                                   replaced_by=tuple(replaced_by.get(path, ())),

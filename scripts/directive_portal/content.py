@@ -16,8 +16,8 @@ from .model import Document, Problem, Reported, Topic
 from .paths import DOCUMENTS_DIR, TOPICS_FILE, is_document_path
 from .bodies import Bodies, load_bodies
 from .registry import RegistryEntry, load_registry
-from .parallel import split_map
-from .text import forget_others, nfc
+from .parallel import forget_others, split_map
+from .text import nfc
 from .topics import load_topics
 
 

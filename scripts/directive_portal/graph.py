@@ -21,8 +21,7 @@ from . import clusters, lifecycle, registry as registry_facts
 from .model import Document, PartialDate, Problem
 from .numbers import citation_key, type_from_number
 from .references import Citation, find_citations
-from .parallel import split_map
-from .text import forget_others
+from .parallel import per_document
 
 # A cited document with more citing documents than this is "popular" for `Graph.related`.
 _POPULAR = 64
@@ -220,15 +219,9 @@ def build_graph(documents: Iterable[Document],
 
 
 def _body_citations(published: dict[str, Document], cache: dict | None) -> dict[str, tuple[Citation, ...]]:
-    """Each document's citations: found in the bodies `cache` (path -> (body, citations)) does not
-    hold (on two cores when there are many: parallel.py)."""
-    forget_others(cache, published)
-    known = cache if cache is not None else {}
-    todo = [path for path, doc in published.items() if path not in known or known[path][0] != doc.body]
-    made = dict(zip(todo, split_map(lambda path: tuple(find_citations(published[path].body)), todo)))
-    if cache is not None:
-        cache.update((path, (published[path].body, found)) for path, found in made.items())
-    return {path: made[path] if path in made else known[path][1] for path in published}
+    """Each document's citations; `cache`: path -> (body, its citations), kept between builds."""
+    return per_document(cache, {path: doc.body for path, doc in published.items()},
+                        lambda path: tuple(find_citations(published[path].body)))
 
 
 def _cited(key: str, cluster: clusters.Cluster) -> CitedDocument:

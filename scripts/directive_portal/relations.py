@@ -22,7 +22,8 @@ from .graph import Graph
 from .numbers import citation_key
 from .references import Citation
 from .registry import RegistryEntry, entry_for
-from .text import by_body, forget_others, squash
+from .parallel import per_document
+from .text import squash
 
 # Words saying that something carries out what follows.
 _CARRY_OUT = re.compile(r"\b(?:triển\s+khai|thực\s+hiện|quán\s+triệt|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá|thi\s+hành)\b",
@@ -122,6 +123,10 @@ def carried_out_by_text(text: str, citations: Iterable[Citation]) -> list[tuple[
     return found
 
 
+def _told(text: str, citations: tuple[Citation, ...]) -> tuple[list, list]:
+    return nested_relations(text, citations), carried_out_by_text(text, citations)
+
+
 def _add(links: dict, child: str, parent: str, provenance: Provenance) -> None:
     if child != parent:
         links[(child, parent)].append(provenance)
@@ -133,14 +138,14 @@ def infer(graph: Graph, registry: Iterable[RegistryEntry] = (), memo: dict | Non
     registry = tuple(registry)
     between: dict[tuple[str, str], list[Provenance]] = defaultdict(list)
     by_doc: dict[tuple[str, str], list[Provenance]] = defaultdict(list)
-    forget_others(memo, graph.documents)
+    # The citations are the body's own (graph.citations): the body alone decides what its text tells.
+    told = per_document(memo, {path: doc.body for path, doc in graph.documents.items()},
+                        lambda path: _told(graph.documents[path].body, graph.citations.get(path, ())))
     for path, doc in graph.documents.items():
         cites = graph.citations.get(path, ())
         key_of = {i: graph.mention_targets.get((path, i)) for i in range(len(cites))}
         line = lambda i: doc.body_line + cites[i].line - 1  # noqa: E731
-        # The citations are the body's own (graph.citations): the body alone decides these.
-        nested, carried = by_body(memo, path, doc.body, lambda: (nested_relations(doc.body, cites),
-                                                                 carried_out_by_text(doc.body, cites)))
+        nested, carried = told[path]
         for i, j, sentence in nested:
             if key_of[i] and key_of[j]:
                 _add(between, key_of[i], key_of[j], Provenance(path, line(i), sentence))

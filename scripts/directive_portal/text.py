@@ -10,25 +10,6 @@ from slugify import slugify as _slugify
 _SPACES = re.compile(r"\s+")
 
 
-def by_body(memo: dict | None, path: str, body: str, make):
-    """`make()`, or what it made of the same body of `path` in an earlier build: `memo`
-    (path -> (body, result), kept by the caller between builds) holds the last result."""
-    known = memo.get(path) if memo is not None else None
-    if known is not None and known[0] == body:
-        return known[1]
-    found = make()
-    if memo is not None:
-        memo[path] = (body, found)
-    return found
-
-
-def forget_others(memo: dict | None, kept) -> None:
-    """Drop from `memo` the paths not in `kept` (documents deleted or renamed since)."""
-    if memo is not None:
-        for gone in set(memo).difference(kept):
-            del memo[gone]
-
-
 def squash(text: str) -> str:
     """Collapse runs of whitespace (PDF line breaks included) into one space."""
     return _SPACES.sub(" ", text).strip()
