@@ -31,12 +31,22 @@ SCRIPT = textwrap.dedent("""
     settings = site_files.Settings("https://vanban.example.vn/", "Cổng", "content")
     if sys.argv[3] == "broken":
         outputs.WRITERS = outputs.WRITERS + (broken,)
+    if sys.argv[3] == "cache":  # the writers' cache kept on disk, saved slowly
+        import time
+        from directive_portal import incremental
+        saving = incremental.save
+        incremental.save = lambda *args: (time.sleep(1.5), saving(*args))
+        cache_file = os.path.join(sys.argv[2] + "-cache", "outputs.pickle")
+        settings = site_files.Settings("https://vanban.example.vn/", "Cổng", "content", {}, (), (cache_file, "k"))
     writing = outputs.start(site, sys.argv[2], settings, background=True)
     print("child" if writing.pid and writing.pid != os.getpid() else "same process", flush=True)
     try:
         writing.finish()
     except RuntimeError as exc:
         print("failed:", exc, flush=True)
+    if sys.argv[3] == "cache":
+        print("cache saved when the outputs were" if os.path.exists(cache_file) else "outputs first", flush=True)
+        print("exit", writing.close(), os.path.exists(cache_file), flush=True)
 """)
 
 
@@ -71,6 +81,13 @@ def test_a_failing_writer_in_the_child_fails_the_build_with_a_message(tmp_path):
     assert lines[0] == "child"
     assert lines[1].startswith("failed:") and "không thành công" in lines[1]
     assert "ValueError: hỏng" in result.stderr
+
+
+def test_the_build_goes_on_while_the_child_saves_its_cache_and_waits_for_it_at_the_end(tmp_path):
+    result = _run(tmp_path / "out", "cache")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["child", "outputs first", "exit 0 True"]
+    assert (tmp_path / "out" / "search" / "meta.json").exists()
 
 
 def test_no_fork_while_other_threads_run(site, tmp_path):

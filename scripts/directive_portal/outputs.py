@@ -22,41 +22,56 @@ from .site_files import Settings
 WRITERS = (feeds.write, shortlinks.write, search.write, calendar_feed.write)
 
 
-def write_all(site: Site, site_dir: str, settings: Settings) -> None:
-    """Write every output. With `settings.cache_file` (path, key), the writers' per-document
-    work of the last build is read from that file first and written back after."""
+def write_all(site: Site, site_dir: str, settings: Settings, written=lambda: None) -> None:
+    """Write every output, then call `written()`. With `settings.cache_file` (path, key), the
+    writers' per-document work of the last build is read from that file first and written
+    back after `written()` (the build need not wait for it)."""
     path, key = settings.cache_file or ("", "")
     if path and settings.cache is not None and not settings.cache:
         settings.cache.update(incremental.load(path, key) or {})
     for write in WRITERS:
         write(site, site_dir, settings)
+    written()
     if path and settings.cache is not None:
         incremental.save(path, key, settings.cache)
 
 
 class Writing:
-    """The outputs being written: `finish()` waits for them (or writes them), `cancel()` drops them."""
+    """The outputs being written: `finish()` waits for them (or writes them), `close()` for the
+    writers' process to end (it saves its cache after the outputs), `cancel()` drops them."""
 
-    def __init__(self, site: Site, site_dir: str, settings: Settings, pid: int = 0) -> None:
+    def __init__(self, site: Site, site_dir: str, settings: Settings, pid: int = 0, done: int = -1) -> None:
         self.site, self.site_dir, self.settings, self.pid = site, site_dir, settings, pid
+        self.done = done  # the pipe on which the child says the outputs are written
 
     def finish(self) -> None:
-        """Wait for the outputs, or write them."""
+        """Wait until the outputs are written, or write them."""
         if not self.pid:
             write_all(self.site, self.site_dir, self.settings)
             return
-        _pid, status = os.waitpid(self.pid, 0)
-        self.pid = 0
-        code = os.waitstatus_to_exitcode(status)
-        if code != 0:
+        with os.fdopen(self.done, "rb") as pipe:
+            said = pipe.read(1)
+        self.done = -1
+        if said != b"1":  # the child ended without writing them all
+            code = self.close()
             raise RuntimeError(f"ghi chỉ mục tìm kiếm, nguồn tin và đường dẫn ngắn không thành công (mã {code}): "
                                "xem lỗi in phía trên")
 
+    def close(self) -> int:
+        """Wait for the writers' process to end; its exit code."""
+        if not self.pid:
+            return 0
+        _pid, status = os.waitpid(self.pid, 0)
+        self.pid = 0
+        return os.waitstatus_to_exitcode(status)
+
     def cancel(self) -> None:
+        if self.done >= 0:
+            os.close(self.done)
+            self.done = -1
         if self.pid:
             os.kill(self.pid, signal.SIGTERM)
-            os.waitpid(self.pid, 0)
-            self.pid = 0
+            self.close()
 
 
 def start(site: Site, site_dir: str, settings: Settings, background: bool) -> Writing:
@@ -75,15 +90,23 @@ def start(site: Site, site_dir: str, settings: Settings, background: bool) -> Wr
         return Writing(site, site_dir, settings)
     sys.stdout.flush()
     sys.stderr.flush()
+    done, tell = os.pipe()
     pid = os.fork()
     if pid:
-        return Writing(site, site_dir, settings, pid)
+        os.close(tell)
+        return Writing(site, site_dir, settings, pid, done)
     # The child: inherited objects are never collected here, so the collector does not
     # touch (and copy) the parent's memory pages.
+    os.close(done)
     gc.freeze()
     code = 0
+
+    def written() -> None:  # the parent may go on: what is left is saving the cache
+        os.write(tell, b"1")
+        os.close(tell)
+
     try:
-        write_all(site, site_dir, settings)
+        write_all(site, site_dir, settings, written)
     except BaseException:  # reported, and the parent fails the build
         traceback.print_exc()
         code = 1
