@@ -15,6 +15,23 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "tests" / "fixtures" / "import" / "seeds"  # the raw seed texts, kept in the repo
 
 
+# One letter citing two Party documents: a document page, two cited-document pages, a topic.
+ONE_DOCUMENT = {
+    "van-ban/2026/cong-van-1.md": """
+        ---
+        title: "Về chuyển đổi số"
+        type: cong-van
+        number: "1-CV/ĐU"
+        issuer: "Ban Thường vụ Đảng ủy phường Việt Hưng"
+        date: "2026-01-05"
+        topics: [chuyen-doi-so]
+        ---
+
+        Tiếp tục thực hiện Chỉ thị số 53-CT/TW và Nghị quyết số 57-NQ/TW.
+        """,
+}
+
+
 def write_config(root: Path, docs_dir: Path, site_dir: Path) -> Path:
     """`root/mkdocs.yml`: the repo's mkdocs.yml with absolute docs, overrides and site folders."""
     return Path(sitebuild.write_config(str(root / "mkdocs.yml"), str(docs_dir), str(site_dir)))

@@ -25,21 +25,6 @@ import sites
 from benchmarks.measure import free_port
 from directive_portal import nginx, publish_command, release
 
-DOCUMENTS = {
-    "van-ban/2026/cong-van-1.md": """
-        ---
-        title: "Về chuyển đổi số"
-        type: cong-van
-        number: "1-CV/ĐU"
-        issuer: "Ban Thường vụ Đảng ủy phường Việt Hưng"
-        date: "2026-01-05"
-        topics: [chuyen-doi-so]
-        ---
-
-        Tiếp tục thực hiện Chỉ thị số 53-CT/TW và Nghị quyết số 57-NQ/TW.
-        """,
-}
-
 HEADERS = {
     "content-security-policy": ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 "script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; "
@@ -91,7 +76,7 @@ def wait_for(port: int, process: subprocess.Popen, log: Path) -> None:
 def server(tmp_path_factory, request):
     binary = nginx_binary()
     root = tmp_path_factory.mktemp("nginx")
-    result = sites.build(sites.make_site(root / "build", DOCUMENTS))
+    result = sites.build(sites.make_site(root / "build", sites.ONE_DOCUMENT))
     assert result.returncode == 0, result.stderr
     site = root / "build" / "site"
     release.publish(str(site), release.Target(str(root / "portal")), commit="abc1234")

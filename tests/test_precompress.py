@@ -70,21 +70,9 @@ def test_the_build_writes_them_only_when_the_plugin_says_so(tmp_path):
     by default (and for GitHub Pages) it does not: `portal publish` does (test_release.py)."""
     import sites
 
-    document = {"van-ban/2026/cong-van-1.md": """
-        ---
-        title: "Về chuyển đổi số"
-        type: cong-van
-        number: "1-CV/ĐU"
-        issuer: "Ban Thường vụ Đảng ủy phường Việt Hưng"
-        date: "2026-01-05"
-        topics: [chuyen-doi-so]
-        ---
-
-        Tiếp tục thực hiện Nghị quyết số 57-NQ/TW.
-        """}
     found = {}
     for option in (True, False):
-        config = sites.make_site(tmp_path / str(option), document)
+        config = sites.make_site(tmp_path / str(option), sites.ONE_DOCUMENT)
         text = config.read_text(encoding="utf-8")
         config.write_text(text.replace("  - directive-portal\n",
                                        f"  - directive-portal:\n      precompress: {str(option).lower()}\n"),

@@ -12,114 +12,85 @@ from .views import DocumentView
 from .site_files import link
 
 
+def _legislation(name: str, url: str, at: tuple[str, str], identifier: str = "", issuer: str = "", **more) -> dict:
+    """A schema.org `Legislation`: its name, its address seen from the page (`at`: the page's
+    URL and the site's), and whatever else is known (empty values left out)."""
+    entry: dict = {"@type": "Legislation", "name": name}
+    if url:
+        entry["url"] = link(url, *at)
+    if identifier:
+        entry["legislationIdentifier"] = identifier
+    if issuer:
+        entry["legislationPassedBy"] = {"@type": "Organization", "name": issuer}
+    entry.update((key, value) for key, value in more.items() if value)
+    return entry
+
+
+def _in_force(replaced_by) -> dict:
+    """Replaced: not in force; amended only: partly."""
+    if not replaced_by:
+        return {}
+    replaced = any(item.kind == "replaces" for item in replaced_by)
+    return {"legislationLegalForce": "https://schema.org/" + ("NotInForce" if replaced else "PartiallyInForce")}
+
+
 def legislation(view: DocumentView, page_url: str, site_url: str = "") -> dict:
     """The JSON-LD dict of one published document."""
-    doc = view.document
-    data: dict = {
-        "@context": "https://schema.org",
-        "@type": "Legislation",
-        "name": doc.title,
-        "legislationType": view.type_label,
-        "inLanguage": "vi",
-        "url": link(doc.url, page_url, site_url),
-    }
-    if doc.number:
-        data["legislationIdentifier"] = doc.number
-    if doc.date:
-        data["legislationDate"] = doc.date.iso()
-    if doc.issuer:
-        data["legislationPassedBy"] = {"@type": "Organization", "name": doc.issuer}
+    doc, at = view.document, (page_url, site_url)
+    data = {"@context": "https://schema.org", **_legislation(
+        doc.title, doc.url, at, doc.number, doc.issuer, legislationType=view.type_label, inLanguage="vi",
+        legislationDate=doc.date.iso() if doc.date else "")}
     if doc.place:
         data["spatialCoverage"] = {"@type": "Place", "name": doc.place}
     if doc.signer.name:
         data["author"] = {"@type": "Person", "name": doc.signer.name, "jobTitle": doc.signer.title}
     if view.topics:
         data["about"] = [topic.title for topic in view.topics]
-    citations = []
-    for item in view.cites:
-        entry = {"@type": "Legislation", "name": item.label, "url": link(item.url, page_url, site_url)}
-        if item.title:
-            entry["alternateName"] = item.title
-        if item.issuer:
-            entry["legislationPassedBy"] = {"@type": "Organization", "name": item.issuer}
-        citations.append(entry)
-        if item.relation == "implements":
-            data.setdefault("legislationApplies", []).append(
-                {"@type": "Legislation", "name": item.label, "url": entry["url"]})
+    citations = [_legislation(item.label, item.url, at, issuer=item.issuer, alternateName=item.title)
+                 for item in view.cites]
+    applies = [_legislation(item.label, item.url, at) for item in view.cites if item.relation == "implements"]
     if citations:
         data["citation"] = citations
+    if applies:
+        data["legislationApplies"] = applies
     data.update(cascade_properties(view, page_url, site_url))
     return data
 
 
-def _step_entry(step, page_url: str, site_url: str) -> dict:
-    return {"@type": "Legislation", "name": step.label, "legislationIdentifier": step.label,
-            "url": link(step.url, page_url, site_url)}
-
-
-def _based_on(chain, page_url: str, site_url: str) -> list[dict]:
+def _based_on(chain, at: tuple[str, str]) -> list[dict]:
     """One chain upward (levels of steps) as nested `isBasedOn`: 578-CV ← 21-KH ← 53-CT."""
-    entries = [_step_entry(step, page_url, site_url) for step in chain[0]]
-    if len(chain) > 1:
-        above = _based_on(chain[1:], page_url, site_url)
-        for entry in entries:
-            entry["isBasedOn"] = above
-    return entries
+    above = _based_on(chain[1:], at) if len(chain) > 1 else []
+    return [_legislation(step.label, step.url, at, step.label, isBasedOn=above) for step in chain[0]]
 
 
 def cascade_properties(view: DocumentView, page_url: str, site_url: str = "") -> dict:
     """The chain upward, what this document replaces or amends, and whether it is still in force."""
+    at = (page_url, site_url)
     data: dict = {}
-    based = [entry for chain in view.chains for entry in _based_on(chain.levels, page_url, site_url)]
+    based = [entry for chain in view.chains for entry in _based_on(chain.levels, at)]
     if based:
         data["isBasedOn"] = based
-    changes = [{"@type": "Legislation", "name": item.label, **({"url": link(item.url, page_url, site_url)} if item.url else {})}
-               for item in view.changes]
+    changes = [_legislation(item.label, item.url, at) for item in view.changes]
     if changes:
         data["legislationChanges"] = changes
-    if any(item.kind == "replaces" for item in view.replaced_by):
-        data["legislationLegalForce"] = "https://schema.org/NotInForce"
-    elif view.replaced_by:
-        data["legislationLegalForce"] = "https://schema.org/PartiallyInForce"
+    data.update(_in_force(view.replaced_by))
     return data
 
 
-def _node_entry(node, page_url: str, site_url: str) -> dict:
-    entry = {"@type": "Legislation", "name": node.label, "url": link(node.url, page_url, site_url)}
-    if node.number:
-        entry["legislationIdentifier"] = node.number
-    if node.issuer:
-        entry["legislationPassedBy"] = {"@type": "Organization", "name": node.issuer}
-    below = [_node_entry(child, page_url, site_url) for child in node.children]
-    if below:
-        entry["@reverse"] = {"isBasedOn": below}
-    return entry
+def _node_entry(node, at: tuple[str, str]) -> dict:
+    below = [_node_entry(child, at) for child in node.children]
+    return _legislation(node.label, node.url, at, node.number, node.issuer,
+                        **({"@reverse": {"isBasedOn": below}} if below else {}))
 
 
 def cited_legislation(view, page_url: str, site_url: str = "") -> dict:
     """The JSON-LD dict of a cited document's page (`pages.DirectiveView`): what the citations
     and the registry say of it, and what carries it out (`@reverse` `isBasedOn`), as deep as known."""
-    cited = view.cited
-    data: dict = {
-        "@context": "https://schema.org",
-        "@type": "Legislation",
-        "name": view.label,
-        "legislationIdentifier": cited.id,
-        "legislationType": view.type_label,
-        "inLanguage": "vi",
-        "url": link(cited.url, page_url, site_url),
-    }
-    if cited.title:
-        data["alternateName"] = cited.title
-    if cited.date:
-        data["legislationDate"] = cited.date.iso()
-    if cited.issuer:
-        data["legislationPassedBy"] = {"@type": "Organization", "name": cited.issuer}
-    if cited.link:
-        data["sameAs"] = cited.link
+    cited, at = view.cited, (page_url, site_url)
+    data = {"@context": "https://schema.org", **_legislation(
+        view.label, cited.url, at, cited.id, cited.issuer, legislationType=view.type_label, inLanguage="vi",
+        alternateName=cited.title, legislationDate=cited.date.iso() if cited.date else "", sameAs=cited.link)}
     if view.cascade is not None and view.cascade.children:
-        data["@reverse"] = {"isBasedOn": [_node_entry(child, page_url, site_url) for child in view.cascade.children]}
-    if view.replaced_by:
-        data["legislationLegalForce"] = "https://schema.org/NotInForce" if any(
-            i.kind == "replaces" for i in view.replaced_by) else "https://schema.org/PartiallyInForce"
+        data["@reverse"] = {"isBasedOn": [_node_entry(child, at) for child in view.cascade.children]}
+    data.update(_in_force(view.replaced_by))
     return data
