@@ -222,11 +222,12 @@ def tracking(graph: Graph, relations: Relations) -> list[tuple[CitedDocument, st
         kind = level(cited.id)
         if not kind or cited.published:
             continue
-        found: dict[str, set[str]] = {path: set() for path in carrying.get(key, ())}
+        found: dict[str, tuple[str, ...]] = dict.fromkeys(carrying.get(key, ()), ())  # () for a direct one
         for below in descendants(relations, key):
             for path in carrying.get(below, ()):
-                if path not in found or found[path]:  # direct carrying out wins over "through a plan"
-                    found.setdefault(path, set()).add(below)
+                via = found.get(path)
+                if via is None or via:  # direct carrying out wins over "through a plan"
+                    found[path] = (via or ()) + (below,)
         items = [Carrying(graph.documents[p], tuple(sorted(via, key=lambda k: graph.cited[k].id)))
                  for p, via in found.items()]
         items.sort(key=lambda c: c.document.sort_key(), reverse=True)

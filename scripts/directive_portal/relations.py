@@ -173,15 +173,21 @@ def _cited_with_id(graph: Graph, id_: str) -> list:
     return found if len(found) == 1 else []  # a registry number shared by namesakes stays unplaced
 
 
+def _unique(provenance: list[Provenance]) -> tuple[Provenance, ...]:
+    """In order, without repeats (hashed as plain tuples: a dataclass's hash is Python code, and a
+    directive carried out by thousands of documents has thousands of these)."""
+    return tuple({(p.path, p.line, p.sentence): p for p in provenance}.values())
+
+
 def _relations(between: dict, by_doc: dict) -> Relations:
     parents: dict[str, list[Link]] = defaultdict(list)
     children: dict[str, list[Link]] = defaultdict(list)
     for (child, parent), provenance in sorted(between.items()):
-        link = Link(child, parent, tuple(dict.fromkeys(provenance)))
+        link = Link(child, parent, _unique(provenance))
         parents[child].append(link)
         children[parent].append(link)
     carried: dict[str, list[Link]] = defaultdict(list)
     for (path, key), provenance in sorted(by_doc.items()):
-        carried[path].append(Link(path, key, tuple(dict.fromkeys(provenance))))
+        carried[path].append(Link(path, key, _unique(provenance)))
     return Relations({k: tuple(v) for k, v in parents.items()}, {k: tuple(v) for k, v in children.items()},
                      {k: tuple(v) for k, v in carried.items()})
