@@ -126,3 +126,54 @@ def test_streamed_writer_writes_the_same_files(corpus, tmp_path):
     assert written == expected
     index = write_index(found, topics, str(tmp_path / "again"), full_text=False)
     assert index.full_shards == 0 and not (tmp_path / "again" / ".writing").exists()
+
+
+def _postings_afresh(docs):
+    from directive_portal.search import postings
+    from directive_portal.search.terms import TermCache
+
+    return postings.make(docs, True, None, TermCache())
+
+
+def test_kept_postings_patched_for_a_few_edits_equal_postings_made_afresh(corpus):
+    from dataclasses import replace
+
+    from directive_portal.search import postings
+    from directive_portal.search.terms import TermCache
+
+    _site, _topics, found = corpus
+    docs = order(found)
+    terms, kept, memo = {}, {}, TermCache()
+    postings.make(docs, True, terms, memo, kept)
+    # Three edits that keep the order: new words, words gone, a changed subject.
+    edited = list(docs)
+    for i, text in ((3, " từ mới xuất hiện lần đầu"), (40, ""), (97, " chuyển đổi số")):
+        doc = docs[i]
+        edited[i] = replace(doc, body=doc.body[: len(doc.body) // 2] + text, title=doc.title + text)
+    patched = postings.make(edited, True, terms, memo, kept)
+    assert patched == _postings_afresh(edited)
+    assert kept["default"] is patched[0] and len(terms) == len(edited)
+    # Another order (a date changed) or another set of documents: made afresh, the same as afresh.
+    reordered = edited[1:] + edited[:1]
+    assert postings.make(reordered, True, terms, memo, kept) == _postings_afresh(reordered)
+    fewer = reordered[:-5]
+    assert postings.make(fewer, True, terms, memo, kept) == _postings_afresh(fewer)
+
+
+def test_a_few_edits_do_not_make_the_postings_afresh(corpus, monkeypatch):
+    from dataclasses import replace
+
+    from directive_portal.search import postings
+    from directive_portal.search.terms import TermCache
+
+    docs = order(corpus[2])
+    terms, kept, memo = {}, {}, TermCache()
+    postings.make(docs, True, terms, memo, kept)
+    edited = list(docs)
+    edited[10] = replace(docs[10], body=docs[10].body + " thêm")
+
+    def refuse(*_args):
+        raise AssertionError("made afresh")
+
+    monkeypatch.setattr(postings, "_afresh", refuse)
+    postings.make(edited, True, terms, memo, kept)

@@ -29,5 +29,6 @@ def write(site, site_dir: str, settings) -> None:
     texts = cache.setdefault("texts", {}) if cache is not None else None
     terms = cache.setdefault("terms", {}) if cache is not None else None
     memo = cache.setdefault("memo", TermCache()) if cache is not None else TermCache()
+    kept = cache.setdefault("postings", {}) if cache is not None else None
     write_index(entries(site, texts), list(topics.values()), os.path.join(site_dir, OUTPUT_DIR), terms=terms,
-                cache=memo)
+                cache=memo, kept=kept)

@@ -24,15 +24,16 @@ import json
 import os
 import shutil
 from array import array
-from collections import defaultdict, deque
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
-from itertools import chain, repeat
+from itertools import chain
 from operator import add, sub
 from typing import Callable, Iterator
 
 from ..model import Topic
-from .kept import entry_terms
+from . import postings
+from .postings import WEIGHT_BITS, WEIGHT_MASK
 from .entries import Entry
 from .terms import TermCache, number_rules
 from .weights import MAX_WEIGHT
@@ -43,8 +44,6 @@ SHARD_TARGET = 16_000  # raw bytes per postings shard, about 5-7 KB gzipped
 # nothing: the browser does not fetch its postings when the query has rarer terms.
 COMMON_SHARE = 0.25
 COMMON_MIN_DOCS = 200
-WEIGHT_BITS = 6  # a default posting is one integer: doc_id << WEIGHT_BITS | weight
-WEIGHT_MASK = (1 << WEIGHT_BITS) - 1
 KINDS = ("doc", "directive", "topic")  # the last item of a record
 VOCABULARY_MIN = 2  # letters of a syllable worth completing or correcting
 
@@ -153,7 +152,7 @@ class _Plan:
 
     def __init__(self, all_entries: list[Entry], topics: list[Topic], full_text: bool,
                  terms: dict[bytes, tuple[str, tuple[int, ...], str]] | None = None,
-                 cache: TermCache | None = None) -> None:
+                 cache: TermCache | None = None, kept: dict | None = None) -> None:
         cache = cache if cache is not None else TermCache()
         docs = self.docs = order(all_entries)
         self.topics = topics
@@ -166,23 +165,9 @@ class _Plan:
         self.type_index = {t: i for i, t in enumerate(types)}
         self.issuer_index = {name: i + 1 for i, name in enumerate(issuers)}  # 0: none
 
-        new_postings = partial(array, "I")
-        default: dict[str, array] = defaultdict(new_postings)
-        full: dict[str, array] = defaultdict(new_postings)
-        # `map` and `deque(maxlen=0)` run the appends (millions of them) without a Python loop.
-        append, consume = array.append, deque(maxlen=0).extend
-        # `terms` (kept between `mkdocs serve` rebuilds): each entry's terms, made again
-        # only for changed entries.
-        used: dict[bytes, tuple[str, tuple[int, ...], str]] = {}
-        for doc_id, entry in enumerate(docs):
-            weights, words = entry_terms(entry, full_text, terms, used, cache)
-            consume(map(append, map(default.__getitem__, weights), map((doc_id << WEIGHT_BITS).__or__, weights.values())))
-            if words:
-                consume(map(append, map(full.__getitem__, words), repeat(doc_id)))
-        if terms is not None:
-            terms.clear()
-            terms.update(used)
-        self.default, self.full = dict(default), dict(full)
+        # `terms` and `kept` (the build cache): each entry's terms, made again only for changed
+        # entries, and the last build's postings (postings.py).
+        self.default, self.full = postings.make(docs, full_text, terms, cache, kept)
         self.table = _b36_table(len(docs))
 
         # path under `<v>/` -> function making its content
@@ -264,10 +249,10 @@ def build_index(all_entries: list[Entry], topics: list[Topic], full_text: bool =
 
 
 def write_index(all_entries: list[Entry], topics: list[Topic], folder: str, full_text: bool = True,
-                terms: dict | None = None, cache: TermCache | None = None) -> Index:
+                terms: dict | None = None, cache: TermCache | None = None, kept: dict | None = None) -> Index:
     """Write the index into `folder` (emptied first) one file at a time, the same
-    files as `build_index`; returns an `Index` without file contents. `terms`, `cache`: see `_Plan`."""
-    plan = _Plan(all_entries, topics, full_text, terms, cache)
+    files as `build_index`; returns an `Index` without file contents. `terms`, `cache`, `kept`: see `_Plan`."""
+    plan = _Plan(all_entries, topics, full_text, terms, cache, kept)
     shutil.rmtree(folder, ignore_errors=True)
     staging = os.path.join(folder, ".writing")  # renamed to the version hash once it is known
     made: set[str] = set()
