@@ -30,10 +30,10 @@ def unpack_terms(packed: tuple[str, tuple[int, ...], str]) -> tuple[dict[str, in
     return dict(zip(keys.split("\n"), values)) if keys else {}, words.split("\n") if words else []
 
 
-def entry_terms(entry: Entry, full_text: bool, terms: dict | None, used: dict, cache: TermCache):
-    """An entry's weighted terms and words: from `terms` (kept from the last build) when there,
-    else made; noted in `used` (what `terms` keeps for the next build)."""
-    key = entry_key(entry) if terms is not None else b""
+def entry_terms(entry: Entry, key: bytes, full_text: bool, terms: dict | None, used: dict, cache: TermCache):
+    """An entry's weighted terms and words: from `terms` (kept from the last build) under `key`
+    (`entry_key(entry)`; unused without `terms`) when there, else made; noted in `used` (what
+    `terms` keeps for the next build)."""
     packed = terms.get(key) if terms is not None else None
     if packed is not None:
         used[key] = packed

@@ -35,7 +35,7 @@ def make(docs: list[Entry], full_text: bool, terms: dict | None, cache: TermCach
     keys = [entry_key(entry) for entry in docs] if terms is not None else []
     found = _patched(docs, keys, full_text, terms, used, cache, kept) if kept and terms is not None else None
     if found is None:
-        found = _afresh(docs, full_text, terms, used, cache)
+        found = _afresh(docs, keys or [b""] * len(docs), full_text, terms, used, cache)
     if terms is not None:
         terms.clear()
         terms.update(used)
@@ -45,14 +45,14 @@ def make(docs: list[Entry], full_text: bool, terms: dict | None, cache: TermCach
     return found
 
 
-def _afresh(docs, full_text, terms, used, cache):
+def _afresh(docs, keys, full_text, terms, used, cache):
     new_postings = partial(array, "I")
     default: dict[str, array] = defaultdict(new_postings)
     full: dict[str, array] = defaultdict(new_postings)
     # `map` and `deque(maxlen=0)` run the appends (millions of them) without a Python loop.
     append, consume = array.append, deque(maxlen=0).extend
-    for doc_id, entry in enumerate(docs):
-        weights, words = entry_terms(entry, full_text, terms, used, cache)
+    for doc_id, (entry, key) in enumerate(zip(docs, keys)):
+        weights, words = entry_terms(entry, key, full_text, terms, used, cache)
         consume(map(append, map(default.__getitem__, weights), map((doc_id << WEIGHT_BITS).__or__, weights.values())))
         if words:
             consume(map(append, map(full.__getitem__, words), repeat(doc_id)))
@@ -80,7 +80,7 @@ def _patched(docs, keys, full_text, terms, used, cache, kept):
         if key not in changed_keys:
             used[key] = terms[key]
     for i in changed:
-        weights, words = entry_terms(docs[i], full_text, terms, used, cache)
+        weights, words = entry_terms(docs[i], keys[i], full_text, terms, used, cache)
         for term, weight in weights.items():
             insort(default.setdefault(term, array("I")), i << WEIGHT_BITS | weight)
         for word in words:
