@@ -11,9 +11,8 @@ import gc
 import os
 import signal
 import sys
-import threading
 import traceback
-from . import calendar_feed, feeds, incremental, search, shortlinks
+from . import calendar_feed, feeds, incremental, parallel, search, shortlinks
 from .views import Site
 from .site_files import Settings
 
@@ -77,16 +76,12 @@ class Writing:
 def start(site: Site, site_dir: str, settings: Settings, background: bool) -> Writing:
     """Begin writing every output into `site_dir`, where nothing else writes these files.
 
-    With `background` on Linux, in a process with no other thread, a
-    child process writes them while the caller goes on (MkDocs turning pages into HTML):
-    the writers need only the page data, so on two cores the search index, the longest
+    With `background`, where the process may fork (`parallel.fork_safe`: Linux, no other
+    thread), a child process writes them while the caller goes on (MkDocs turning pages into
+    HTML): the writers need only the page data, so on two cores the search index, the longest
     of them, costs no waiting. Otherwise `finish()` writes them.
     """
-    # Forking a process that runs other threads (`mkdocs serve --clean` serves pages while it
-    # builds) could leave the child waiting on a lock one of them held: write in process then.
-    # Linux only: on macOS a forked child may crash in system libraries (Python itself
-    # stopped forking there by default); Windows has no fork.
-    if not background or not sys.platform.startswith("linux") or threading.active_count() > 1:
+    if not background or not parallel.fork_safe():
         return Writing(site, site_dir, settings)
     sys.stdout.flush()
     sys.stderr.flush()

@@ -9,9 +9,7 @@ citations take about ten seconds in one process, while the machine's other core 
 the output writers, which start only once the build's data is made. `split_map` does the
 second half of such a list in a child process forked for it and reads the results back
 through a pipe (pickled), in order. It falls back to one process where forking is unsafe
-or useless: few items, one core, other threads running (`mkdocs serve` serves pages while
-it builds: a forked child could wait forever on a lock one of them held), not Linux (on
-macOS a forked child may crash in system libraries). If the child fails, the parent does
+(`fork_safe`) or useless (few items, one core). If the child fails, the parent does
 its half too, so an exception is raised where it would be without the child.
 """
 
@@ -31,8 +29,16 @@ K = TypeVar("K")
 MINIMUM = 400  # fewer items are not worth a process (forking and pickling cost about 0.1 s)
 
 
-def _forkable() -> bool:
-    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+def fork_safe() -> bool:
+    """Whether this process may fork a child that runs Python code: on Linux only (on macOS a
+    forked child may crash in system libraries, and Python itself stopped forking there by
+    default; Windows has no fork), and with no other thread running (`mkdocs serve` serves
+    pages while it builds: the child could wait forever on a lock one of them held)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def _forkable() -> bool:  # and worth it: a second core to work on
+    return fork_safe() and (os.cpu_count() or 1) > 1
 
 
 def split_map(function: Callable[[T], R], items: Sequence[T], minimum: int = MINIMUM) -> list[R]:
