@@ -257,12 +257,18 @@ def serve_rebuild(config_file: str, document: str, edits: int, timeout: float, d
     finally:
         with open(document, "w", encoding="utf-8") as handle:
             handle.write(original)
-        child.terminate()
-        try:
-            child.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
+        stop(child, 20)
+
+
+def stop(process: subprocess.Popen, timeout: float) -> None:
+    """End a server started for a measurement or a test: asked to stop, killed if it has not
+    after `timeout` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def as_dict(value) -> dict:

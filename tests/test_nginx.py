@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import sites
-from benchmarks.measure import free_port
+from benchmarks.measure import free_port, stop
 from directive_portal import nginx, publish_command, release
 
 HEADERS = {
@@ -91,15 +91,7 @@ def server(tmp_path_factory, request):
     process = subprocess.Popen([binary, "-p", str(root), "-e", str(log), "-c", str(root / "nginx.conf"),
                                 "-g", f"daemon off; pid {root}/nginx.pid;"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    def stop():
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    request.addfinalizer(stop)
+    request.addfinalizer(lambda: stop(process, 10))
     for port in ports:
         wait_for(port, process, log)
     return site, ports
