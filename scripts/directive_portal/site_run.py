@@ -77,13 +77,11 @@ class SiteRun:
         one is removed, save the build cache and what the next `--dirty` build needs. Raises
         RuntimeError when the outputs failed."""
         pipeline.unfreeze()
-        writing = self.writing
-        writing.finish()
+        writing, self.writing = self.writing, None
+        writing.finish()  # on failure, the writers' process has ended: nothing for `cancel` to stop
         if self.publication is None or not keep():
             writing.close()
-            self.writing = None
             return  # not kept: the generator fails the build and calls `cancel`
-        self.writing = None
         store, build = self.store, self.build
         # The writers' process saves its cache after the outputs: it ends while this one saves its own.
         self.publication.commit(precompress.precompress if self.gz else None,
