@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from directive_portal.cascade import chains, tree
 from sites import REPO
@@ -172,3 +173,39 @@ def test_the_deadlines_page_shows_the_latest_and_counts_them_all():
     view = next(p.data for p in site.pages if isinstance(p.data, DeadlinesView))
     assert view.dated_total == len(days) and len(view.dated) == DEADLINES_SHOWN
     assert view.dated[-1].deadline.start == days[-1]  # the latest are kept (a day ends the next morning)
+
+
+def _node(name: str, children=(), more: int = 0):
+    from directive_portal.cascade import Node
+    return Node(name, name, "", "", f"van-ban-dan-chieu/{name}/", children=tuple(children), more=more)
+
+
+def _count(node) -> int:
+    return sum(1 + _count(child) for child in node.children)
+
+
+def test_a_cascade_past_its_budget_keeps_the_upper_levels_and_says_what_is_cut():
+    from directive_portal.cascade import pruned
+    plans = [_node(f"p{i}", [_node(f"p{i}-d{j}") for j in range(20)], more=3) for i in range(9)]
+    root = _node("53-ct-tw", plans + [_node("d-direct")])
+    small = pruned(root, 150)
+    assert _count(root) == 190 and _count(small) == 150
+    assert [c.label for c in small.children] == [c.label for c in root.children]  # the first level whole
+    # Then the second level in order: 140 places left for 9 × 20 documents.
+    assert [len(c.children) for c in small.children] == [20] * 7 + [0, 0, 0]
+    assert [c.more for c in small.children] == [3] * 7 + [23, 23, 0]  # cut ones counted beside those past the limit
+    assert pruned(root, 190) is root and pruned(root, 500) is root
+
+
+def test_a_cut_node_links_to_its_own_page_and_the_root_to_the_list_below():
+    from jinja2 import Environment, FileSystemLoader
+    from directive_portal.nowrap import parts
+    from directive_portal.cascade import pruned
+    env = Environment(loader=FileSystemLoader(str(REPO / "overrides")), autoescape=True)
+    env.filters.update(number_parts=parts, url=lambda url: "/" + url)
+    root = pruned(_node("53-CT/TW", [_node("17-KH/TU", [_node("01-KH/ĐU"), _node("02-KH/ĐU")])], more=4), 2)
+    html = env.from_string('{% import "partials/portal-cascade.html" as c %}{{ c.tree(root) }}').render(root=root)
+    text = " ".join(re.sub(r"<[^>]+>", "", html).split())
+    assert "và 4 văn bản khác (xem danh sách đầy đủ bên dưới)" in text
+    assert "và 1 văn bản khác (xem tại trang 17-KH/TU)" in text
+    assert '<a href="/van-ban-dan-chieu/17-KH/TU/">xem tại trang' in html and "02-KH/ĐU" not in text

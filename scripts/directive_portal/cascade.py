@@ -64,7 +64,7 @@ class Node:
     provenance: tuple[Source, ...] = ()
     children: tuple["Node", ...] = ()
     is_document: bool = False  # published on the portal
-    more: int = 0  # documents under it not shown (past the limit): the page's list has them all
+    more: int = 0  # documents under it not shown (past a limit): its own page lists them all
 
 
 def cited_label(cited: CitedDocument) -> str:
@@ -149,6 +149,30 @@ def _subtree(graph, relations, key, relation, provenance, under, path, depth, li
     children += [_doc_node(graph, doc, rel, prov) for doc, rel, prov in shown]
     node = _cited_node(graph, key, relation, provenance, children)
     return replace(node, more=len(docs) - len(shown)) if len(docs) > len(shown) else node
+
+
+def pruned(root: Node, budget: int) -> Node:
+    """The tree with at most `budget` nodes below `root`, kept level by level in order: the
+    cascade of a directive that a whole city carries out would otherwise make a page of
+    megabytes for a phone. A node whose children are cut says how many (`more`)."""
+    kept: set[tuple[int, ...]] = set()  # where each kept node is: the child's index at each level
+    level, left = [((), root)], budget
+    while level and left > 0:
+        below = []
+        for where, node in level:
+            for index, child in enumerate(node.children[:left]):
+                kept.add(where + (index,))
+                below.append((where + (index,), child))
+            left -= min(left, len(node.children))
+        level = below
+    return _keep(root, (), kept)
+
+
+def _keep(node: Node, where: tuple[int, ...], kept: set[tuple[int, ...]]) -> Node:
+    children = tuple(_keep(child, where + (i,), kept) for i, child in enumerate(node.children) if where + (i,) in kept)
+    cut = len(node.children) - len(children)
+    changed = cut or any(new is not old for new, old in zip(children, node.children))
+    return replace(node, children=children, more=node.more + cut) if changed else node
 
 
 def _date_key(cited: CitedDocument) -> tuple:

@@ -22,6 +22,7 @@ TRACKING_SRC = "trien-khai.md"
 DEADLINES_SRC = "han-thuc-hien.md"
 CALENDAR_PATH = "han-thuc-hien.ics"
 TREE_LIMIT = 20  # documents shown under one node of a cascade; the page's full list has them all
+TREE_NODES = 150  # nodes shown in one cascade (about 100 KB of page), the upper levels first
 TRACKING_LIMIT = 10  # ward documents shown per directive on /trien-khai/, newest first
 LEVELS = {"central": "Trung ương", "city": "Thành phố, tỉnh"}
 
@@ -148,7 +149,8 @@ def extend(graph: Graph, topics: list[Topic], views: dict, pages: list, item,
         if isinstance(page.data, DirectiveView) and page.data.cited.key in graph.cited and \
                 page.src == f"van-ban-dan-chieu/{page.data.cited.key}.md":
             key = page.data.cited.key
-            page = replace(page, data=replace(page.data, cascade=cascade.tree(graph, relations, key, under, TREE_LIMIT),
+            page = replace(page, data=replace(page.data, cascade=cascade.pruned(
+                cascade.tree(graph, relations, key, under, TREE_LIMIT), TREE_NODES),
                                               replaced_by=tuple(replaced_by.get(key, ()))))
         new_pages.append(page)
     new_pages.append(GeneratedPage(TRACKING_SRC, "Theo dõi triển khai", "tracking.html",
