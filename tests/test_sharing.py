@@ -63,3 +63,12 @@ def test_json_ld_of_a_document():
     assert with_url["url"] == "https://vanban.example.vn/van-ban/2026/21-kh-du-tuyen-truyen-dai-hoi-xiv/"
     assert share.kind == "article"
     assert share.description.startswith("Kế hoạch số 21-KH/ĐU ngày 25/03/2026 của Ban Thường vụ")
+
+
+def test_json_ld_keeps_letters_and_escapes_what_could_end_the_script():
+    from directive_portal.structured import script_json
+    value = {"name": "Kế hoạch số 17-KH/TU </script><!-- & 'x'", "b": 1}
+    text = str(script_json(value))
+    assert json.loads(text) == value
+    assert text.startswith('{"b": 1, "name": "Kế hoạch số 17-KH/TU ')  # keys sorted, letters as they are
+    assert not any(c in text for c in "<>&'")

@@ -24,7 +24,7 @@ from functools import cached_property
 from typing import Mapping
 
 from . import (changelog, csp, history, intro_links, nowrap, outputs, revisions, schedule, share, site_address,
-               site_files)
+               site_files, structured)
 from .bodies import BODIES_FILE
 from .collisions import collisions
 from .consistency import implementation_cycles
@@ -209,6 +209,7 @@ class Build(Reported):
         site is built from (partials/copyright.html)."""
         # Every list line asks for its title's numbers, and the same titles recur across pages.
         return {"number_parts": functools.lru_cache(maxsize=65536)(nowrap.parts),
+                "script_json": structured.script_json,  # JSON-LD (partials/portal-head.html)
                 "intro_paragraphs": lambda intro: intro_links.paragraphs(intro, self.site),
                 # Every page's footer asks: git is asked once per build.
                 "build_version": functools.lru_cache(maxsize=4)(functools.partial(changelog.build_version,

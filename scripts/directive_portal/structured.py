@@ -1,12 +1,15 @@
 """schema.org `Legislation` JSON-LD for a document page, as a plain dict.
 
-The template emits it with Jinja's `tojson` filter. URLs are made absolute when
+The template emits it with `script_json`. URLs are made absolute when
 mkdocs.yml sets `site_url`, and are relative to the page otherwise (schema.org's
 JSON-LD context declares `url` as an IRI, resolved against the page's address).
 """
 
 from __future__ import annotations
 
+import json
+
+from markupsafe import Markup
 
 from .views import DocumentView
 from .site_files import link
@@ -94,3 +97,14 @@ def cited_legislation(view, page_url: str, site_url: str = "") -> dict:
         data["@reverse"] = {"isBasedOn": [_node_entry(child, at) for child in view.cascade.children]}
     data.update(_in_force(view.replaced_by))
     return data
+
+
+# What `script_json` escapes: nothing can end the element or start a comment (as Jinja's `tojson`).
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+
+
+def script_json(value) -> Markup:
+    """`value` as JSON for a `<script type="application/ld+json">` element: letters as they are
+    (Jinja's `tojson` writes each Vietnamese letter as a 6-byte `\\uXXXX`, doubling the data),
+    `<`, `>`, `&` and `'` escaped as `tojson` does, keys sorted."""
+    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_SAFE))
