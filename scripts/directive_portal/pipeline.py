@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Mapping
 
-from . import (changelog, csp, history, intro_links, nowrap, outputs, revisions, schedule, share, site_address,
-               site_files, structured)
+from . import (changelog, csp, fragments, history, intro_links, nowrap, outputs, revisions, schedule, share,
+               site_address, site_files, structured)
 from .bodies import BODIES_FILE
 from .collisions import collisions
 from .consistency import implementation_cycles
@@ -202,6 +202,13 @@ class Build(Reported):
     def notes(self) -> tuple[str, ...]:
         """What the build says besides problems (a setting the site still lacks)."""
         return tuple(filter(None, [site_address.note(self.settings.site_url)]))
+
+    def set_up_templates(self, env) -> None:
+        """Give the site generator's Jinja environment what the portal's templates use: the
+        `{% cached %}` tag and its page key (fragments.py), and the filters."""
+        env.add_extension(fragments.Fragments)
+        env.globals["portal_page_key"] = fragments.page_key
+        env.filters.update(self.template_filters())
 
     def template_filters(self) -> dict:
         """Filters the templates use: numbers kept on one line (partials/portal-nowrap.html), a

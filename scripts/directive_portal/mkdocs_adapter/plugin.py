@@ -93,7 +93,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
-            env.filters.update(self.build.template_filters())
+            self.build.set_up_templates(env)
             # For every page, since a `--dirty` build reads only those it rebuilds (and after all
             # are read, before any is rendered): its template, the title the navigation shows, the
             # sitemap's lastmod from git (not the build's day: reproducible).
