@@ -72,7 +72,7 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
     out.append(("every document page < 60 KB of HTML", f"largest {_kb(worst)}", worst < 60_000))
     for s in (s for s in sizes if s.get("dirty")):
         d, full = s["dirty"], s["wall"]["portal"]
-        same = {True: "identical to a clean full build", False: f"**{len(d['different'])} files differ**",
+        same = {True: "identical to a clean full build", False: f"**{len(d.get('different', ()))} files differ**",
                 None: "not compared"}[d.get("identical")]
         out.append((f"`mkdocs build --dirty` after one edit ≤ 25 % of a full build at {_n(s['n'])}, byte-identical",
                     f"{d['wall']:.1f} s vs {full:.0f} s ({d['wall'] / full:.0%}); {same}",
