@@ -75,7 +75,7 @@ class Writing:
             self.done = -1
             try:
                 return pickle.load(pipe)
-            except Exception:  # EOF: nothing was asked, or `after()` failed
+            except Exception:  # EOF: nothing was asked, or `after()` failed (printed by the child)
                 return None
 
     def close(self) -> int:
@@ -124,18 +124,17 @@ def start(site: Site, site_dir: str, settings: Settings, background: bool,
     gc.freeze()
     code = 0
 
-    def written() -> None:  # the parent may go on: what is left is saving the cache, then `after()`
+    def written() -> None:  # the parent may go on: what is left is `after()` and saving the cache
         os.write(tell, b"1")
-
-    try:
-        write_all(site, site_dir, settings, written)
         if after is not None:
-            if settings.cache is not None:
-                settings.cache.clear()  # saved: `after()` gets its memory (the build's peak counts both processes)
             try:
                 _tell(tell, pickle.dumps(after(), protocol=pickle.HIGHEST_PROTOCOL))
             except Exception:  # nothing sent: the parent works it out itself
                 pass
+        os.close(tell)
+
+    try:
+        write_all(site, site_dir, settings, written)
     except BaseException:  # reported, and the parent fails the build
         traceback.print_exc()
         code = 1
