@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import signal
 import sys
 import traceback
-from typing import Callable
-
 from . import calendar_feed, feeds, incremental, parallel, search, shortlinks
 from .views import Site
 from .site_files import Settings
@@ -38,51 +35,29 @@ def write_all(site: Site, site_dir: str, settings: Settings, written=lambda: Non
         incremental.save(path, key, settings.cache)
 
 
-def _tell(pipe: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(pipe, view):]
-
-
 class Writing:
-    """The outputs being written: `finish()` waits for them (or writes them), `result()` for what
-    the writers' process worked out after them, `close()` for that process to end (it saves its
-    cache after the outputs), `cancel()` drops them."""
+    """The outputs being written: `finish()` waits for them (or writes them), `close()` for the
+    writers' process to end (it saves its cache after the outputs), `cancel()` drops them."""
 
     def __init__(self, site: Site, site_dir: str, settings: Settings, pid: int = 0, done: int = -1) -> None:
         self.site, self.site_dir, self.settings, self.pid = site, site_dir, settings, pid
-        self.done = done  # the pipe on which the child says the outputs are written, then sends `after()`
+        self.done = done  # the pipe on which the child says the outputs are written
 
     def finish(self) -> None:
         """Wait until the outputs are written, or write them."""
         if not self.pid:
             write_all(self.site, self.site_dir, self.settings)
             return
-        said = os.read(self.done, 1)
+        with os.fdopen(self.done, "rb") as pipe:
+            said = pipe.read(1)
+        self.done = -1
         if said != b"1":  # the child ended without writing them all
-            os.close(self.done)
-            self.done = -1
             code = self.close()
             raise RuntimeError(f"ghi chỉ mục tìm kiếm, nguồn tin và đường dẫn ngắn không thành công (mã {code}): "
                                "xem lỗi in phía trên")
 
-    def result(self) -> object | None:
-        """What `after()` gave in the writers' process (after `finish()`); None when there was
-        no such process or nothing to work out, or it failed (the caller works it out itself)."""
-        if self.done < 0:
-            return None
-        with os.fdopen(self.done, "rb") as pipe:
-            self.done = -1
-            try:
-                return pickle.load(pipe)
-            except Exception:  # EOF: nothing was asked, or `after()` failed (printed by the child)
-                return None
-
     def close(self) -> int:
         """Wait for the writers' process to end; its exit code."""
-        if self.done >= 0:
-            os.close(self.done)
-            self.done = -1
         if not self.pid:
             return 0
         _pid, status = os.waitpid(self.pid, 0)
@@ -98,16 +73,13 @@ class Writing:
             self.close()
 
 
-def start(site: Site, site_dir: str, settings: Settings, background: bool,
-          after: Callable[[], object] | None = None) -> Writing:
+def start(site: Site, site_dir: str, settings: Settings, background: bool) -> Writing:
     """Begin writing every output into `site_dir`, where nothing else writes these files.
 
     With `background`, where the process may fork (`parallel.fork_safe`: Linux, no other
     thread), a child process writes them while the caller goes on (MkDocs turning pages into
     HTML): the writers need only the page data, so on two cores the search index, the longest
-    of them, costs no waiting. Otherwise `finish()` writes them. `after()`, when given, is
-    worked out by that process once the outputs are written (it has the build's data and the
-    time), for `Writing.result()`.
+    of them, costs no waiting. Otherwise `finish()` writes them.
     """
     if not background or not parallel.fork_safe():
         return Writing(site, site_dir, settings)
@@ -124,13 +96,8 @@ def start(site: Site, site_dir: str, settings: Settings, background: bool,
     gc.freeze()
     code = 0
 
-    def written() -> None:  # the parent may go on: what is left is `after()` and saving the cache
+    def written() -> None:  # the parent may go on: what is left is saving the cache
         os.write(tell, b"1")
-        if after is not None:
-            try:
-                _tell(tell, pickle.dumps(after(), protocol=pickle.HIGHEST_PROTOCOL))
-            except Exception:  # nothing sent: the parent works it out itself
-                pass
         os.close(tell)
 
     try:

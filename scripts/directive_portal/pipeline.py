@@ -232,16 +232,14 @@ class Build(Reported):
         inline scripts and styles its templates wrote are allowed (csp.py)."""
         return csp.with_policy(html, self.inline_code)
 
-    def start_outputs(self, site_dir: str, background: bool, cache_file: tuple[str, str] = (),
-                      digests: bool = False) -> outputs.Writing:
+    def start_outputs(self, site_dir: str, background: bool, cache_file: tuple[str, str] = ()) -> outputs.Writing:
         """Begin writing the search index, feeds and short links into `site_dir` (see outputs.start);
-        `cache_file` (path, key): where the writers keep their work between builds; `digests`:
-        their process works out the page digests too (`Writing.result()`), once the outputs are written."""
+        `cache_file` (path, key): where the writers keep their work between builds."""
         assert self.site is not None
         settings = site_files.Settings(self.settings.site_url, self.settings.site_name, self.content_dir,
                                        self.cache.outputs if self.cache is not None else None,
                                        self.settings.template_dirs, cache_file)
-        return outputs.start(self.site, site_dir, settings, background, (lambda: self.digests) if digests else None)
+        return outputs.start(self.site, site_dir, settings, background)
 
 
 def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None = None) -> Build:

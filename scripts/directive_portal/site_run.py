@@ -57,13 +57,10 @@ class SiteRun:
         return self.build
 
     def start_outputs(self) -> None:
-        """Start writing the outputs into `out_dir` (once: a second call does nothing). A full
-        build's page digests (for the next `--dirty` build) are worked out by the outputs'
-        process, on the other core, after the outputs; `--dirty` needs them before."""
+        """Start writing the outputs into `out_dir` (once: a second call does nothing)."""
         if self.writing is None:
             self.writing = self.build.start_outputs(self.out_dir, self.background,
-                                                    self.store.outputs_file if self.store else (),
-                                                    digests=self.store is not None and not self.dirty)
+                                                    self.store.outputs_file if self.store else ())
 
     def changed(self) -> set[str]:
         """The pages `--dirty` must write: their data changed since the last build (a full build: none asked)."""
@@ -82,15 +79,13 @@ class SiteRun:
         pipeline.unfreeze()
         writing, self.writing = self.writing, None
         writing.finish()  # on failure, the writers' process has ended: nothing for `cancel` to stop
-        digests = writing.result()
         if self.publication is None or not keep():
             writing.close()
             return  # not kept: the generator fails the build and calls `cancel`
         store, build = self.store, self.build
         # The writers' process saves its cache after the outputs: it ends while this one saves its own.
         self.publication.commit(precompress.precompress if self.gz else None,
-                                lambda: (store.save_cache(), store.save(build.digests if digests is None else digests),
-                                         writing.close()))
+                                lambda: (store.save_cache(), store.save(build.digests), writing.close()))
         self.publication, self.store, self.out_dir = None, None, self.site_dir
 
     def cancel(self) -> None:
