@@ -50,11 +50,13 @@ def test_a_corpus_built_on_two_cores_is_the_corpus_built_on_one(tmp_path, monkey
     folder = sitebuild.content_with_documents(str(tmp_path / "content"), str(tmp_path / "generated" / "van-ban"))
     today = pipeline.Settings(today=datetime.date(2026, 11, 30))
     both = pipeline.build(folder, today, pipeline.Cache(folder))
+    both_digests = both.digests  # half of them worked out by a child too
     monkeypatch.setattr(parallel, "_forkable", lambda: False)
     one = pipeline.build(folder, today, pipeline.Cache(folder))
     assert len(both.site.documents) == 500 and both.problems == one.problems
     assert both.content.documents == one.content.documents and both.graph.citations == one.graph.citations
     assert both.site == one.site  # deadlines and the relations texts tell, in every page's data
+    assert both_digests == one.digests and len(both_digests) > 500
 
 
 def test_a_task_alongside_runs_in_a_child_and_is_over_when_the_block_ends(tmp_path):

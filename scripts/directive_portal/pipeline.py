@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Mapping
 
-from . import (changelog, csp, fragments, history, intro_links, nowrap, outputs, revisions, schedule, share,
-               site_address, site_files, structured)
+from . import (changelog, csp, fragments, history, intro_links, nowrap, outputs, parallel, revisions, schedule,
+               share, site_address, site_files, structured)
 from .bodies import BODIES_FILE
 from .collisions import collisions
 from .consistency import implementation_cycles
@@ -179,17 +179,19 @@ class Build(Reported):
         last change): two builds' pages with equal digests are the same page."""
         if self.site is None:
             return {}
-        site, found = self.site, {}
-        files = self.cache.files if self.cache is not None else {}
-        for src, view in site.documents.items():
-            read = files.get(src)
-            if read is not None and read.document is not None:
-                # The document is what its file's content (hash) made of it: its other fields need no pickling.
-                view = (read.digest, read.against, replace(view, document=None))
-            found[src] = _digest((view, site.link_targets.get(src), self.page_info(src)))
-        for src, page in self.generated.items():
-            found[src] = _digest(page)
-        return found
+        _ = self.history, self.histories  # read from git here: the child split_map forks inherits them
+        pages = list(self.site.documents) + list(self.generated)
+        return dict(zip(pages, parallel.split_map(self._page_digest, pages)))
+
+    def _page_digest(self, src: str) -> bytes:
+        view = self.site.documents.get(src)
+        if view is None:
+            return _digest(self.generated[src])
+        read = (self.cache.files if self.cache is not None else {}).get(src)
+        if read is not None and read.document is not None:
+            # The document is what its file's content (hash) made of it: its other fields need no pickling.
+            view = (read.digest, read.against, replace(view, document=None))
+        return _digest((view, self.site.link_targets.get(src), self.page_info(src)))
 
     def changed(self, previous: Mapping[str, bytes] | None) -> set[str]:
         """Sources of the pages whose digest differs from `previous` (every page when there is none)."""

@@ -53,6 +53,10 @@ class SiteRun:
         if not self.build.errors:
             if self.publication is not None:
                 self.out_dir = self.publication.staging
+            if self.store is not None or self.dirty:
+                # Needed at the end (saved for the next `--dirty` build) or by `changed()`: worked
+                # out now, on two cores, before the site generator's pages take the memory.
+                self.build.digests
             pipeline.freeze()  # before the outputs' process starts: it inherits the frozen objects
         return self.build
 
