@@ -22,7 +22,7 @@ TRACKING_SRC = "trien-khai.md"
 DEADLINES_SRC = "han-thuc-hien.md"
 CALENDAR_PATH = "han-thuc-hien.ics"
 TREE_LIMIT = 20  # documents shown under one node of a cascade; the page's full list has them all
-TREE_NODES = 150  # nodes shown in one cascade (about 100 KB of page), the upper levels first
+TREE_NODES = 60  # nodes shown in one cascade (about 2 KB each with their sentences), the upper levels first
 TRACKING_LIMIT = 10  # ward documents shown per directive on /trien-khai/, newest first
 LEVELS = {"central": "Trung ương", "city": "Thành phố, tỉnh"}
 
