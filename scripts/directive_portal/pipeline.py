@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import gc
 import hashlib
 import io
 import os
@@ -23,8 +22,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Mapping
 
-from . import (changelog, csp, fragments, history, intro_links, nowrap, outputs, parallel, revisions, schedule,
-               share, site_address, site_files, structured)
+from . import (changelog, collector, csp, fragments, history, intro_links, nowrap, outputs, parallel, revisions,
+               schedule, share, site_address, site_files, structured)
 from .bodies import BODIES_FILE
 from .collisions import collisions
 from .consistency import implementation_cycles
@@ -252,19 +251,21 @@ def build(content_dir: str, settings: Settings = Settings(), cache: Cache | None
     `errors` is not empty). `cache`, kept by the caller between builds of the same
     folder, spares re-reading unchanged files and re-finding their citations.
     """
-    prefix = settings.display_prefix
-    settings = replace(settings, today=settings.today or schedule.today_in_vietnam())
-    content = load_content(content_dir, prefix, cache.files if cache is not None else None)
-    content = replace(content, documents=schedule.hold(content.documents, settings.today))
-    graph = build_graph(content.documents, cache.citations if cache is not None else None, content.registry,
-                        content.bodies)
-    # The graph names documents by their path in the content folder.
-    problems = list(content.problems) + [replace(p, path=prefix + p.path)
-                                         for p in list(graph.problems) + implementation_cycles(graph)]
-    site = build_site(graph, list(content.topics), settings.list_limit, cache.texts if cache is not None else None)
-    unpublished = list(UNPUBLISHED) + [d.path for d in content.documents if d.is_draft]
-    problems += collisions(content.files, [page.src for page in site.pages], prefix, unpublished)
-    return Build(content_dir, settings, content, tuple(problems), graph, site, cache)
+    with collector.paused():  # what is made here lives until the build ends (collector.py)
+        prefix = settings.display_prefix
+        settings = replace(settings, today=settings.today or schedule.today_in_vietnam())
+        content = load_content(content_dir, prefix, cache.files if cache is not None else None)
+        content = replace(content, documents=schedule.hold(content.documents, settings.today))
+        graph = build_graph(content.documents, cache.citations if cache is not None else None, content.registry,
+                            content.bodies)
+        # The graph names documents by their path in the content folder.
+        problems = list(content.problems) + [replace(p, path=prefix + p.path)
+                                             for p in list(graph.problems) + implementation_cycles(graph)]
+        site = build_site(graph, list(content.topics), settings.list_limit,
+                          cache.texts if cache is not None else None)
+        unpublished = list(UNPUBLISHED) + [d.path for d in content.documents if d.is_draft]
+        problems += collisions(content.files, [page.src for page in site.pages], prefix, unpublished)
+        return Build(content_dir, settings, content, tuple(problems), graph, site, cache)
 
 
 def _digest(value: object) -> bytes:
@@ -283,12 +284,3 @@ def display_prefix(content_dir: str) -> str:
     rel = os.path.relpath(content_dir).replace(os.sep, "/")
     return "" if rel == "." else rel + "/"
 
-
-def freeze() -> None:
-    """The page data lives until the end of the build: keep Python's cyclic collector from
-    walking it again at every full collection while the pages are rendered."""
-    gc.freeze()
-
-
-def unfreeze() -> None:
-    gc.unfreeze()

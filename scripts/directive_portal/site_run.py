@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from . import atomic, incremental, pipeline, precompress
+from . import atomic, collector, incremental, pipeline, precompress
 from .incremental import Store
 from .pipeline import Build, Cache
 
@@ -57,7 +57,7 @@ class SiteRun:
                 # Needed at the end (saved for the next `--dirty` build) or by `changed()`: worked
                 # out now, on two cores, before the site generator's pages take the memory.
                 self.build.digests
-            pipeline.freeze()  # before the outputs' process starts: it inherits the frozen objects
+            collector.freeze()  # before the outputs' process starts: it inherits the frozen objects
         return self.build
 
     def start_outputs(self) -> None:
@@ -80,7 +80,7 @@ class SiteRun:
         """Wait for the outputs; then, if `keep()`, put the new site in place and, while the old
         one is removed, save the build cache and what the next `--dirty` build needs. Raises
         RuntimeError when the outputs failed."""
-        pipeline.unfreeze()
+        collector.unfreeze()
         writing, self.writing = self.writing, None
         writing.finish()  # on failure, the writers' process has ended: nothing for `cancel` to stop
         if self.publication is None or not keep():
@@ -94,7 +94,7 @@ class SiteRun:
 
     def cancel(self) -> None:
         """The build failed: stop the outputs, drop the staging folder (the last good site stays)."""
-        pipeline.unfreeze()
+        collector.unfreeze()
         if self.writing is not None:
             self.writing.cancel()
             self.writing = None
