@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 
 from ..build_messages import failure, site_command_parser, vietnamese_logging
 from ..file_errors import describe
@@ -56,9 +57,4 @@ def _serve(args) -> None:
     serve.serve(config_file=args.config_file, build_type="dirty" if args.dirty else None, **options)
 
 
-def build_main(argv: list[str]) -> int:
-    return run("build", argv)
-
-
-def serve_main(argv: list[str]) -> int:
-    return run("serve", argv)
+build_main, serve_main = partial(run, "build"), partial(run, "serve")  # `portal build`, `portal serve` (cli.py)

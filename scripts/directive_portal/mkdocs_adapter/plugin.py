@@ -5,7 +5,7 @@ Event order for one build (MkDocs 1.6):
               `pipeline.build`: fail before `site/` is touched
   on_files    start the outputs (search index, feeds, short links); leave out what is never
               published, add the generated pages; with --dirty, stage the current site's files
-  on_env      each page's template, title and last change (all pages, before any is rendered)
+  on_env      each page's template, escaped title and last change (all pages, before any is rendered)
   on_page_read_source / on_page_markdown / on_page_context   what the build says of each page
   on_post_page / on_post_template   each page's Content-Security-Policy (csp.py)
   on_post_build     wait for the outputs; swap the staging folder in place of `site/`; save the cache
@@ -95,14 +95,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.build is not None:
             self.build.set_up_templates(env)
             # For every page, since a `--dirty` build reads only those it rebuilds (and after all
-            # are read, before any is rendered): its template, the title the navigation shows, the
-            # sitemap's lastmod from git (not the build's day: reproducible).
+            # are read, before any is rendered): its template, the title the navigation shows
+            # (escaped, like every title), the sitemap's lastmod from git (not the build's day).
             for page in filter(None, (file.page for file in files.documentation_pages())):
                 src = page.file.src_uri
                 shown = self.build.template(src)
                 if shown:
                     page.meta["template"], page.title = shown[0], escape(shown[1])
                     page.meta["description"] = escape(self.build.description(src))
+                elif page.title is not None and not isinstance(page.title, Markup):
+                    page.title = escape(page.title)  # any other page's title (from its heading or file name)
                 page.update_date = self.build.history.update_date(src) or page.update_date
         return env
 
@@ -136,12 +138,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.build.markdown(page.file.src_uri) or markdown
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Every title escaped before any template prints it (all pages are read before the first is rendered).
-        if page.title is not None and not isinstance(page.title, Markup):
-            page.title = escape(page.title)
-        return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         src = page.file.src_uri
