@@ -14,7 +14,7 @@ from jinja2 import DictLoader, Environment
 from directive_portal.fragments import Fragments, page_key
 from sites import REPO, write_config
 
-TEMPLATES = {"page.html": '{% cached "nav", base_url %}<nav>{{ made() }} {{ base_url }}</nav>{% endcached %} {{ title }}'}
+TEMPLATES = {"page.html": '{% cached "nav" %}<nav>{{ made() }} {{ base_url }}</nav>{% endcached %} {{ title }}'}
 
 
 def _environment() -> tuple[Environment, list[int]]:
@@ -27,6 +27,7 @@ def _environment() -> tuple[Environment, list[int]]:
 def test_a_part_is_rendered_once_per_key_and_the_rest_every_time():
     env, calls = _environment()
     page = env.get_template("page.html")
+    # Pages outside the navigation (page=None, nav=None): keyed by `base_url` alone.
     shown = [page.render(base_url=url, title=title) for url, title in (("..", "a"), ("..", "b"), ("../..", "c"))]
     assert shown == ["<nav>1 ..</nav> a", "<nav>1 ..</nav> b", "<nav>2 ../..</nav> c"]
     assert len(calls) == 2
@@ -37,17 +38,17 @@ def test_a_part_is_rendered_once_per_key_and_the_rest_every_time():
 def test_the_page_key_names_the_top_folder_and_a_navigation_entry():
     entry = SimpleNamespace(url="chu-de/")
     nav = SimpleNamespace(pages=[entry])
-    assert page_key(entry, nav) == ("chu-de", "chu-de/")
-    assert page_key(SimpleNamespace(url="chu-de/chuyen-doi-so/"), nav) == ("chu-de", "")
-    assert page_key(SimpleNamespace(url="van-ban/2026/x/"), nav) == ("van-ban", "")
-    assert page_key(None, nav) == ("", "")  # 404.html
+    assert page_key("..", entry, nav) == ("..", "chu-de", "chu-de/")
+    assert page_key("../..", SimpleNamespace(url="chu-de/chuyen-doi-so/"), nav) == ("../..", "chu-de", "")
+    assert page_key("../../..", SimpleNamespace(url="van-ban/2026/x/"), nav) == ("../../..", "van-ban", "")
+    assert page_key("/", None, nav) == ("/", "", "")  # 404.html
 
 
 BUILD = """
 import sys
 from directive_portal import fragments
 if sys.argv[1] == "anew":
-    fragments.Fragments._render = lambda self, key, caller: caller()
+    fragments.Fragments._render = lambda self, *key, caller: caller()
 from mkdocs.__main__ import cli
 cli(["build", "-q", "-f", sys.argv[2]])
 """

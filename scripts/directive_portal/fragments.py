@@ -1,11 +1,12 @@
-"""`{% cached "name", key... %}...{% endcached %}`: a part of a page template rendered once per
-key in a build, then reused.
+"""`{% cached "name" %}...{% endcached %}`: a part of a page template rendered once per build
+for each page key, then reused.
 
 Most of a page's template time goes to what is the same on many pages: Material's navigation
-tabs and sidebar, and its configuration script, differ only by the way back to the site's root
-(`base_url`) and by which entry of the navigation is the page itself. The templates name
-exactly what their part depends on in the key (overrides/base.html); the fragments live in
-the Jinja environment, which MkDocs makes anew for every build.
+tabs and sidebar, its stylesheets, scripts and configuration script differ only by the way
+back to the site's root (`base_url`) and by which entry of the navigation is the page itself.
+That is the key (`page_key`), read from the template's context, so every cached part of
+overrides/base.html and partials/header.html is keyed alike. The fragments live in the Jinja
+environment, which MkDocs makes anew for every build.
 """
 
 from __future__ import annotations
@@ -23,24 +24,22 @@ class Fragments(Extension):
 
     def parse(self, parser) -> nodes.Node:
         lineno = next(parser.stream).lineno
-        key = [parser.parse_expression()]
-        while parser.stream.skip_if("comma"):
-            key.append(parser.parse_expression())
+        args = [parser.parse_expression(), nodes.ContextReference()]
         body = parser.parse_statements(("name:endcached",), drop_needle=True)
-        return nodes.CallBlock(self.call_method("_render", [nodes.List(key)]), [], [], body).set_lineno(lineno)
+        return nodes.CallBlock(self.call_method("_render", args), [], [], body).set_lineno(lineno)
 
-    def _render(self, key: list, caller) -> str:
+    def _render(self, name: str, context, caller) -> str:
         made = self.environment.portal_fragments
-        key = tuple(key)
+        key = (name,) + page_key(context.get("base_url"), context.get("page"), context.get("nav"))
         if key not in made:
             made[key] = caller()
         return made[key]
 
 
-def page_key(page, nav) -> tuple[str, str]:
-    """What a navigation fragment depends on besides `base_url`: the page's top folder (a link's
+def page_key(base_url, page, nav) -> tuple:
+    """What a shared part of the page depends on: `base_url`, the page's top folder (a link's
     relative address can share it) and, when the page is an entry of the navigation, its address
     (that entry is shown as the current one)."""
     if page is None or page.url is None:
-        return ("", "")
-    return (page.url.split("/")[0], page.url if nav is not None and page in nav.pages else "")
+        return (base_url, "", "")
+    return (base_url, page.url.split("/")[0], page.url if nav is not None and page in nav.pages else "")

@@ -206,9 +206,8 @@ class Build(Reported):
 
     def set_up_templates(self, env) -> None:
         """Give the site generator's Jinja environment what the portal's templates use: the
-        `{% cached %}` tag and its page key (fragments.py), and the filters."""
+        `{% cached %}` tag (fragments.py) and the filters."""
         env.add_extension(fragments.Fragments)
-        env.globals["portal_page_key"] = fragments.page_key
         env.filters.update(self.template_filters())
 
     def template_filters(self) -> dict:
