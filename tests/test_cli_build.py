@@ -61,3 +61,39 @@ def test_a_failed_build_says_why_in_vietnamese(root, rule, strict, expected):
     assert "lỗi: Xây dựng không thành công" in result.stderr and "thư mục site/ giữ nguyên" in result.stderr
     assert not any(word in result.stderr + result.stdout for word in ENGLISH), result.stderr
     assert sorted(p.name for p in (root / "site").rglob("*")) == before
+
+
+@pytest.mark.parametrize("added", ["\nuse_directory_urls: maybe\n", "\n  - wrongly: [indented\n"])
+def test_a_broken_configuration_is_named(root, added):
+    """MkDocs refuses the configuration (a wrong value, broken YAML): the editor reads which
+    file, in Vietnamese, and exit 1."""
+    broken = root / "broken.yml"
+    broken.write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + added, encoding="utf-8")
+    try:
+        result = portal(root, "build", "-f", "broken.yml")
+    finally:
+        broken.unlink()
+    assert result.returncode == 1
+    assert "lỗi: cấu hình broken.yml không hợp lệ: " in result.stderr
+    assert "sửa tệp cấu hình rồi chạy lại" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_commands_know_no_site_generator(tmp_path, capsys, monkeypatch):
+    """`build_messages.run` is the whole command but the generator's call, which a second
+    adapter would hand it: its arguments, a missing configuration, and a failure."""
+    from directive_portal.build_messages import CommandFailed, run
+
+    monkeypatch.chdir(tmp_path)
+    calls = []
+    assert run("build", lambda command, args: calls.append((command, args.dirty)), ["--dirty"]) == 1
+    assert calls == [] and "mkdocs.yml" in capsys.readouterr().err  # no configuration: not called
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert run("serve", lambda command, args: calls.append((command, args.dirty)), ["--dirty"]) == 0
+    assert calls == [("serve", True)]
+
+    def refused(command, args):
+        raise CommandFailed("Xây dựng không thành công")
+
+    assert run("build", refused, []) == 1
+    assert capsys.readouterr().err == "lỗi: Xây dựng không thành công\n"

@@ -1,8 +1,9 @@
-"""`portal build` and `portal serve` as an editor meets them: their arguments, and MkDocs'
-log lines said in Vietnamese (progress; the rest left out).
+"""`portal build` and `portal serve` as an editor meets them: their arguments, their
+failures, and MkDocs' log lines said in Vietnamese (progress; the rest left out).
 
-Used by the MkDocs adapter's commands (`portal build`, `portal serve`); it knows MkDocs'
-messages only as text, and imports nothing of MkDocs.
+`run` is all of either command but the site generator's own call, which the adapter hands
+it (mkdocs_adapter/commands.py); this module knows MkDocs' messages only as text, and
+imports nothing of MkDocs, so a second adapter uses it as it is.
 """
 
 from __future__ import annotations
@@ -10,9 +11,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+import os
 import sys
+from typing import Callable
 
 from .arguments import ArgumentParser
+from .file_errors import describe
+
 # MkDocs' progress lines (logger "mkdocs.*") -> what the editor reads; other INFO lines are left out.
 PROGRESS = [
     (re.compile(r"^Building documentation\.\.\.$"), "Đang xây dựng trang..."),
@@ -65,8 +70,38 @@ class VietnameseHandler(logging.Handler):
 
 
 
-def failure(message: str) -> str:
+class CommandFailed(Exception):
+    """Why `portal build`/`serve` stopped, as the editor reads it (the generator's call raises it)."""
+
+
+def run(command: str, generate: Callable, argv: list[str]) -> int:
+    """`portal build` or `portal serve` with `argv`: `generate(command, args)` builds or serves
+    the site, and raises `CommandFailed` when it cannot. The exit code (1 when it failed)."""
+    args = site_command_parser(command).parse_args(argv)
+    if not os.path.isfile(args.config_file):
+        print(f"portal {command}: {describe(FileNotFoundError(2, 'missing'), args.config_file)}", file=sys.stderr)
+        return 1
+    with vietnamese_logging("mkdocs"):
+        try:
+            generate(command, args)
+        except CommandFailed as exc:
+            print(f"lỗi: {exc}", file=sys.stderr)
+            return 1
+    return 0
+
+
+def starting(docs_dir: str, site_dir: str) -> str:
+    return f"Đang xây dựng trang từ {os.path.relpath(docs_dir)}/ vào {os.path.relpath(site_dir)}/..."
+
+
+def bad_config(config_file: str, why: object) -> str:
+    return f"cấu hình {config_file} không hợp lệ: {why} — sửa tệp cấu hình rồi chạy lại"
+
+
+def failure(message: str, config_file: str = "mkdocs.yml") -> str:
     """Why a build stopped, from MkDocs' `Aborted with ...` message."""
+    if "configuration" in message:  # its reasons were logged above, one per setting
+        return bad_config(config_file, "xem ở trên")
     counted = re.search(r"Aborted with (\d+) warning", message)
     if counted:
         return (f"Xây dựng không thành công: có {counted[1]} cảnh báo mà --strict coi như lỗi (xem ở trên); "

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Mapping
 
+from markupsafe import Markup, escape
+
 from . import (changelog, collector, csp, fragments, history, intro_links, nowrap, outputs, parallel, revisions,
                schedule, share, site_address, site_files, structured)
 from .bodies import BODIES_FILE
@@ -139,15 +141,17 @@ class Build(Reported):
         page = self.generated.get(src)
         return page.data if page else None
 
-    def template(self, src: str) -> tuple[str, str] | None:
-        """(template, title) of a page the portal shows data on; None for an editor's page."""
-        if self.site is None:
-            return None
-        view = self.site.documents.get(src)
+    def shown(self, src: str, title: str | None) -> tuple[str | None, str | None, str]:
+        """(template, title, description) of page `src`: the portal's for a page it shows data
+        on, else (None, the generator's `title`, ""). Titles come escaped (markupsafe), since
+        the theme prints them as they are and content is untrusted."""
+        view = self.site.documents.get(src) if self.site else None
+        page = self.generated.get(src) if view is None else None
         if view is not None:
-            return "document.html", view.document.title
-        page = self.generated.get(src)
-        return (page.template, page.title) if page else None
+            return "document.html", escape(view.document.title), escape(share.description(view))
+        if page is not None:
+            return page.template, escape(page.title), ""
+        return None, (title if title is None or isinstance(title, Markup) else escape(title)), ""
 
     def source(self, src: str) -> str | None:
         """A document's body as read (the generator need not read and parse it again), after a
@@ -164,10 +168,6 @@ class Build(Reported):
         if view is None:
             return None
         return link_citations(view.document.body, self.site.link_targets.get(src, ()), src)
-
-    def description(self, src: str) -> str:
-        view = self.site.documents.get(src) if self.site else None
-        return share.description(view) if view is not None else ""
 
     def share(self, src: str, url: str) -> share.PageShare:
         return share.for_page(self.page_data(src), url, self.settings.site_url)

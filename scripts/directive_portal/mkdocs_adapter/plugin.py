@@ -16,7 +16,6 @@ digests (`--dirty`). Under `serve`, content errors build no page: every address 
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -99,12 +98,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # (escaped, like every title), the sitemap's lastmod from git (not the build's day).
             for page in filter(None, (file.page for file in files.documentation_pages())):
                 src = page.file.src_uri
-                shown = self.build.template(src)
-                if shown:
-                    page.meta["template"], page.title = shown[0], escape(shown[1])
-                    page.meta["description"] = escape(self.build.description(src))
-                elif page.title is not None and not isinstance(page.title, Markup):
-                    page.title = escape(page.title)  # any other page's title (from its heading or file name)
+                template, page.title, description = self.build.shown(src, page.title)
+                if template:
+                    page.meta.update(template=template, description=description)
                 page.update_date = self.build.history.update_date(src) or page.update_date
         return env
 
