@@ -3,6 +3,7 @@ generator writes one file per page, with the page's data in it, where `SiteRun` 
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import shutil
@@ -95,6 +96,32 @@ def test_a_cancelled_build_leaves_the_site_as_it_was(ward):
     assert _files(site) == before
     assert not os.path.exists(staging)
     assert not (ward / incremental.FOLDER / incremental.STATE_FILE).exists()  # removed when the build began
+
+
+def test_a_warning_with_strict_keeps_the_last_good_site(ward):
+    """`strict`: a warning the generator logs during the build keeps the site as it was, and
+    the generator then cancels; without a warning the same run swaps the site in."""
+    _run(ward, dirty=False)
+    site = ward / "site"
+    before = _files(site)
+    run = SiteRun(str(site), dirty=False, background=True)
+    run.take_site(str(ward / "content"), str(ward / "site.yml"), THEME, "settings", strict="generator.strict")
+    run.make(str(ward / "content"), SETTINGS)
+    _generate(run)
+    logging.getLogger("generator.strict.pages").warning("một cảnh báo")
+    run.finish()
+    assert _files(site) == before
+    run.cancel()
+    assert not [p for p in ward.iterdir() if p.name.startswith(".site-staging")]
+    assert logging.getLogger("generator.strict").handlers == []  # counting stopped
+
+    run = SiteRun(str(site), dirty=False, background=True)
+    run.take_site(str(ward / "content"), str(ward / "site.yml"), THEME, "settings", strict="generator.strict")
+    run.make(str(ward / "content"), SETTINGS)
+    _generate(run)
+    run.finish()
+    assert _files(site) != before  # swapped in: new files
+    assert logging.getLogger("generator.strict").handlers == []
 
 
 def test_without_the_site_lock_the_build_writes_in_place_with_the_cache_in_memory(ward):

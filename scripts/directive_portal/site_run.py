@@ -9,7 +9,7 @@ The steps around `pipeline.build` that every generator needs, in order:
       while the generator writes the pages (outputs.py)
   `stage(files, rewritten)`  for `--dirty`: the current site's unchanged files linked
       into the staging folder, the files about to be written unlinked
-  `finish(keep)`  wait for the outputs, swap the staging folder in place of the site,
+  `finish()`  wait for the outputs, swap the staging folder in place of the site,
       save the build cache; or `cancel()` when the build failed: the last good site stays
 The MkDocs plugin (mkdocs_adapter/plugin.py) maps MkDocs' events to these steps.
 """
@@ -19,29 +19,35 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from . import atomic, collector, incremental, pipeline, precompress
+from .build_messages import WarningCounter
 from .incremental import Store
 from .pipeline import Build, Cache
 
 
 class SiteRun:
     def __init__(self, site_dir: str, dirty: bool, background: bool, memory: Cache | None = None,
-                 previous: dict | None = None) -> None:
+                 last: Build | None = None) -> None:
         """`background`: the outputs may be written by a child process (a one-off build);
-        `memory`: the cache `mkdocs serve` keeps between rebuilds, and `previous` the page
-        digests of its last good build (for `--dirty`)."""
+        `memory`: the cache `mkdocs serve` keeps between rebuilds, and `last` its last build,
+        whose page digests a `--dirty` rebuild compares with (after a build with errors, which
+        built no page, every page is built again)."""
         self.site_dir = self.out_dir = site_dir  # out_dir: where this build writes (a staging folder)
-        self.dirty, self.background, self.memory, self.previous = dirty, background, memory, previous
+        self.dirty, self.background, self.memory = dirty, background, memory
+        self.previous = last.digests if dirty and last is not None and not last.errors else None
         self.publication: atomic.Publication | None = None
         self.store: Store | None = None
         self.build: Build | None = None
         self.writing = None
         self.gz = False
+        self.counter: WarningCounter | None = None
 
     def take_site(self, content_dir: str, config_file: str, template_dirs: tuple[str, ...], settings_text: str,
-                  gz: bool = False, on_wait: Callable[[], None] = lambda: None) -> None:
+                  gz: bool = False, on_wait: Callable[[], None] = lambda: None, strict: str = "") -> None:
         """Build under the site's lock into a staging folder, with the build cache on disk
         (`settings_text`: the resolved settings pages show, part of its key); `gz`: write
-        `.gz` files beside text files before the swap (precompress.py)."""
+        `.gz` files beside text files before the swap (precompress.py); `strict`: the name of
+        the generator's logger, any warning of which from now on keeps the last good site."""
+        self.counter = WarningCounter(strict) if strict else None
         self.publication = atomic.Publication(self.site_dir, on_wait)  # the lock first: the cache describes this site
         self.store = Store(config_file, template_dirs, Cache(content_dir), self.site_dir, self.dirty, settings_text, gz)
         self.previous, self.gz = self.store.previous_digests(), gz
@@ -76,14 +82,14 @@ class SiteRun:
         if self.store is not None and self.store.prepare(self.site_dir, self.out_dir, files):
             incremental.unshare(self.out_dir, rewritten())
 
-    def finish(self, keep: Callable[[], bool] = lambda: True) -> None:
-        """Wait for the outputs; then, if `keep()`, put the new site in place and, while the old
-        one is removed, save the build cache and what the next `--dirty` build needs. Raises
-        RuntimeError when the outputs failed."""
+    def finish(self) -> None:
+        """Wait for the outputs; then, unless a warning came with `strict`, put the new site in
+        place and, while the old one is removed, save the build cache and what the next
+        `--dirty` build needs. Raises RuntimeError when the outputs failed."""
         collector.unfreeze()
         writing, self.writing = self.writing, None
         writing.finish()  # on failure, the writers' process has ended: nothing for `cancel` to stop
-        if self.publication is None or not keep():
+        if self.publication is None or self._warnings():
             writing.close()
             return  # not kept: the generator fails the build and calls `cancel`
         store, build = self.store, self.build
@@ -95,6 +101,7 @@ class SiteRun:
     def cancel(self) -> None:
         """The build failed: stop the outputs, drop the staging folder (the last good site stays)."""
         collector.unfreeze()
+        self._warnings()
         if self.writing is not None:
             self.writing.cancel()
             self.writing = None
@@ -102,3 +109,8 @@ class SiteRun:
             self.publication.discard()
             self.publication = None
         self.store = None
+
+    def _warnings(self) -> int:
+        """Stop counting the generator's warnings (`strict`): how many there were."""
+        count, self.counter = (self.counter.stop() if self.counter else 0), None
+        return count

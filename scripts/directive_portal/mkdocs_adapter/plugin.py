@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import error_page, incremental, pipeline
-from ..build_messages import WarningCounter, build_lines, content_errors, quiet_dirty_notices, waiting
+from ..build_messages import build_lines, content_errors, quiet_dirty_notices, waiting
 from ..pipeline import Build, Cache
 from ..site_run import SiteRun
 
@@ -55,7 +55,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.build: Build | None = None
         self.run: SiteRun | None = None
         self.cache = Cache()  # kept between `mkdocs serve` rebuilds
-        self.counter: WarningCounter | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -64,15 +63,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         serving = self.command == "serve"
-        # Digests only for --dirty (serve); after a build with errors (no page built), every page is built again.
-        previous = self.build.digests if self.dirty and self.build is not None and not self.build.errors else None
         self.cache = self.cache.for_folder(config.docs_dir)
-        self.run = SiteRun(config.site_dir, self.dirty, self.command == "build", self.cache if serving else None, previous)
+        self.run = SiteRun(config.site_dir, self.dirty, self.command == "build", self.cache if serving else None,
+                           self.build)
         if self.config.atomic_build and self.command == "build":
-            self.counter = WarningCounter("mkdocs") if config.strict else None  # any warning keeps the last good site
             self.run.take_site(config.docs_dir, config.config_file_path, tuple(config.theme.dirs),
                                incremental.config_text(config), self.config.precompress,
-                               lambda: log.info(waiting(config.site_dir)))
+                               lambda: log.info(waiting(config.site_dir)), "mkdocs" if config.strict else "")
             if self.dirty:  # staged from the current site, or a full build: never inaccurate
                 quiet_dirty_notices()
         settings = pipeline.Settings(config.site_url or "", config.site_name, self.config.list_limit,
@@ -154,7 +151,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.info(error_page.show(config.site_dir, config.theme.get_env(), self.build.errors))
             return
         try:  # strict mode aborts after a warning: on_build_error keeps the last good site
-            self.run.finish(keep=lambda: not self._counted())
+            self.run.finish()
         except RuntimeError as exc:
             raise PluginError(str(exc)) from exc
         config.site_dir = self.run.out_dir
@@ -163,8 +160,3 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.build = None  # the next `serve --dirty` rebuild must not trust pages this build left half made
         if self.run is not None:
             self.run.cancel()
-        self._counted()
-
-    def _counted(self) -> int:  # stop counting warnings: how many there were
-        count, self.counter = (self.counter.stop() if self.counter else 0), None
-        return count
