@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Iterable
 
+from . import collector
+
 FOLDER = ".portal-cache"
 STATE_FILE = "state.pickle"
 CACHE_FILE = "cache.pickle"
@@ -101,7 +103,7 @@ def config_text(config) -> str:
 def load(path: str, key: str) -> object | None:
     """What `save` wrote at `path` with `key`; None if there is none, or another key, or it is damaged."""
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb") as handle, collector.paused():  # millions of objects, all kept (collector.py)
             saved_key, value = pickle.load(handle)
     except Exception:  # none yet, damaged, or made by code that no longer exists: a full build
         return None
