@@ -74,6 +74,30 @@ def test_a_task_alongside_runs_in_a_child_and_is_over_when_the_block_ends(tmp_pa
     assert (int(marker.read_text()) != os.getpid()) == parallel._forkable()
 
 
+def test_a_started_task_goes_on_while_the_caller_does_and_wait_is_once(tmp_path, monkeypatch):
+    marker = tmp_path / "done"
+
+    def task() -> None:
+        import time
+
+        time.sleep(0.3)
+        with open(marker, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+
+    started = parallel.Started(task)
+    assert not marker.exists()  # begun, not waited for
+    started.wait()
+    started.wait()
+    assert marker.read_text().split() != [str(os.getpid())] and len(marker.read_text().split()) == 1
+    marker.unlink()
+    monkeypatch.setattr(parallel, "_forkable", lambda: False)  # another thread runs: here, at `wait`
+    started = parallel.Started(task)
+    assert not marker.exists()
+    started.wait()
+    started.wait()
+    assert marker.read_text().split() == [str(os.getpid())]
+
+
 def test_the_old_site_is_gone_once_the_new_one_is_in_place(tmp_path):
     from directive_portal import atomic
 

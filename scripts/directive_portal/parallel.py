@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+import tempfile
 import threading
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence, TypeVar
@@ -72,31 +73,55 @@ def split_map(function: Callable[[T], R], items: Sequence[T], minimum: int = MIN
     return first + pickle.loads(data)
 
 
+class Started:
+    """`task()` begun in a forked child while the caller goes on (where forking is unsafe, it
+    waits to run here); `wait()` for its result, once. Its errors are the child's (the result
+    is then None): use it for work whose failure harms nothing, such as removing an old folder
+    or saving a cache. The result comes back through a temporary file, so that a child done
+    early ends at once (a pipe would hold it, and its memory, until the caller reads)."""
+
+    def __init__(self, task: Callable[[], R]) -> None:
+        self.task: Callable[[], R] | None = task
+        self.pid, self.out = 0, None
+        if _forkable():
+            out = tempfile.TemporaryFile()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:
+                code = 1
+                try:
+                    pickle.dump(task(), out, protocol=pickle.HIGHEST_PROTOCOL)
+                    out.flush()
+                    code = 0
+                finally:
+                    os._exit(code)
+            self.pid, self.task, self.out = pid, None, out
+
+    def wait(self) -> R | None:
+        pid, task, out = self.pid, self.task, self.out
+        self.pid, self.task, self.out = 0, None, None
+        if task is not None:
+            return task()
+        if not pid:
+            return None
+        with out:
+            _pid, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                return None
+            out.seek(0)
+            return pickle.load(out)
+
+
 @contextmanager
 def alongside(task: Callable[[], object]) -> Iterator[None]:
     """Run `task` in a forked child while the `with` block runs here, and wait for it at the end
-    of the block (where forking is unsafe, `task` runs here after the block). Its errors are
-    the child's: use it for work whose failure harms nothing, such as removing an old folder."""
-    if not _forkable():
-        try:
-            yield
-        finally:
-            task()
-        return
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        code = 1
-        try:
-            task()
-            code = 0
-        finally:
-            os._exit(code)
+    of the block (where forking is unsafe, `task` runs here after the block)."""
+    started = Started(task)
     try:
         yield
     finally:
-        os.waitpid(pid, 0)
+        started.wait()
 
 
 def forget_others(memo: dict | None, kept) -> None:

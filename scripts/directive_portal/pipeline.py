@@ -20,7 +20,7 @@ import os
 import pickle
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Mapping
+from typing import Callable, Mapping
 
 from markupsafe import Markup, escape
 
@@ -175,12 +175,16 @@ class Build(Reported):
     @cached_property
     def digests(self) -> dict[str, bytes]:
         """A digest of everything the portal gives each of its pages (data, linked citations,
-        last change): two builds' pages with equal digests are the same page."""
+        last change): two builds' pages with equal digests are the same page. On two cores."""
+        return self.page_digests(parallel.split_map)
+
+    def page_digests(self, map_pages: Callable = map) -> dict[str, bytes]:
+        """`digests`, worked out by `map_pages` (`map`: in this process alone)."""
         if self.site is None:
             return {}
         _ = self.history, self.histories  # read from git here: the child split_map forks inherits them
         pages = list(self.site.documents) + list(self.generated)
-        return dict(zip(pages, parallel.split_map(self._page_digest, pages)))
+        return dict(zip(pages, map_pages(self._page_digest, pages)))
 
     def _page_digest(self, src: str) -> bytes:
         view = self.site.documents.get(src)

@@ -4,13 +4,15 @@ The steps around `pipeline.build` that every generator needs, in order:
   `SiteRun(site_dir, dirty)`  then, for a one-off build, `take_site(...)`: the site's
       lock, a staging folder to build into (atomic.py) and the build cache on disk
       (incremental.py); under `mkdocs serve` the cache stays in memory instead
-  `make(content_dir, settings)`  read, check and resolve the content (`pipeline.build`)
+  `make(content_dir, settings)`  read, check and resolve the content (`pipeline.build`);
+      with the build cache on disk, its files read and citations found are saved from here,
+      by a child process
   `start_outputs()`  the search index, feeds and short links, in a process of their own
       while the generator writes the pages (outputs.py)
   `stage(files, rewritten)`  for `--dirty`: the current site's unchanged files linked
       into the staging folder, the files about to be written unlinked
   `finish()`  wait for the outputs, swap the staging folder in place of the site,
-      save the build cache; or `cancel()` when the build failed: the last good site stays
+      save what the next `--dirty` build needs; or `cancel()` when the build failed: the last good site stays
 The MkDocs plugin (mkdocs_adapter/plugin.py) maps MkDocs' events to these steps.
 """
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from . import atomic, collector, incremental, pipeline, precompress
+from . import atomic, collector, incremental, parallel, pipeline, precompress
 from .build_messages import WarningCounter
 from .incremental import Store
 from .pipeline import Build, Cache
@@ -40,6 +42,7 @@ class SiteRun:
         self.writing = None
         self.gz = False
         self.counter: WarningCounter | None = None
+        self.saving: parallel.Started | None = None
 
     def take_site(self, content_dir: str, config_file: str, template_dirs: tuple[str, ...], settings_text: str,
                   gz: bool = False, on_wait: Callable[[], None] = lambda: None, strict: str = "") -> None:
@@ -60,11 +63,14 @@ class SiteRun:
             if self.publication is not None:
                 self.out_dir = self.publication.staging
             collector.freeze()  # before the outputs' process starts: it inherits the frozen objects
-            if self.store is not None or self.dirty:
-                # Needed at the end (saved for the next `--dirty` build) or by `changed()`: worked
-                # out now, on two cores, before the site generator's pages take the memory; after
-                # `freeze`, else the collector walks all the build's data again (1.3 s at 10,000).
+            if self.dirty:
+                # `changed()` needs them now: worked out on two cores, after `freeze` (else the
+                # collector walks all the build's data again: 1.3 s at 10,000 documents).
                 self.build.digests
+            if self.store is not None:
+                # Final now: the files read and citations found are saved, and the page digests the
+                # next `--dirty` build needs are worked out, by a child while the generator goes on.
+                self.saving = parallel.Started(self._save_cache)
         return self.build
 
     def start_outputs(self) -> None:
@@ -85,24 +91,26 @@ class SiteRun:
 
     def finish(self) -> None:
         """Wait for the outputs; then, unless a warning came with `strict`, put the new site in
-        place and, while the old one is removed, save the build cache and what the next
-        `--dirty` build needs. Raises RuntimeError when the outputs failed."""
+        place and, while the old one is removed, save what the next `--dirty` build needs.
+        Raises RuntimeError when the outputs failed."""
         collector.unfreeze()
         writing, self.writing = self.writing, None
         writing.finish()  # on failure, the writers' process has ended: nothing for `cancel` to stop
+        digests = self._saved()
         if self.publication is None or self._warnings():
             writing.close()
             return  # not kept: the generator fails the build and calls `cancel`
         store, build = self.store, self.build
         # The writers' process saves its cache after the outputs: it ends while this one saves its own.
         self.publication.commit(precompress.precompress if self.gz else None,
-                                lambda: (store.save_cache(), store.save(build.digests), writing.close()))
+                                lambda: (store.save(digests or build.digests), writing.close()))
         self.publication, self.store, self.out_dir = None, None, self.site_dir
 
     def cancel(self) -> None:
         """The build failed: stop the outputs, drop the staging folder (the last good site stays)."""
         collector.unfreeze()
         self._warnings()
+        self._saved()
         if self.writing is not None:
             self.writing.cancel()
             self.writing = None
@@ -115,3 +123,13 @@ class SiteRun:
         """Stop counting the generator's warnings (`strict`): how many there were."""
         count, self.counter = (self.counter.stop() if self.counter else 0), None
         return count
+
+    def _save_cache(self) -> dict[str, bytes] | None:  # in the child `make` starts
+        self.store.save_cache()
+        return None if self.dirty else self.build.page_digests()  # with --dirty, made already
+
+    def _saved(self) -> dict[str, bytes] | None:
+        """Wait until the build cache is saved (begun by `make`): the page digests worked out
+        meanwhile, or None (worked out here, or the child failed)."""
+        saving, self.saving = self.saving, None
+        return saving.wait() if saving is not None else None
