@@ -7,12 +7,31 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
+from typing import Callable
 
 from benchmarks import sitebuild
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "tests" / "fixtures" / "import" / "seeds"  # the raw seed texts, kept in the repo
+
+
+def eventually(condition: Callable[[], bool], timeout: float = 20.0) -> bool:
+    """Whether `condition()` holds within `timeout` seconds (checked every 50 ms)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def leftovers(root: Path) -> list[str]:
+    """The staging folders beside `root/site` (the lock file aside), once the old sites that
+    finished builds hand to a process of their own to remove are gone (atomic.commit)."""
+    eventually(lambda: not any(p.name.endswith("-old") for p in root.iterdir()))
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site") and p.name != ".site.lock")
 
 
 # One letter citing two Party documents: a document page, two cited-document pages, a topic.

@@ -55,10 +55,6 @@ def start(config: Path) -> subprocess.Popen:
                             cwd=config.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
-def leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site") and p.name != ".site.lock")
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("lock")
@@ -93,7 +89,7 @@ def test_two_builds_at_once_leave_one_complete_site(site):
         outputs = [b.communicate(timeout=300) for b in builds]
         assert [b.returncode for b in builds] == [0, 0], [err for _out, err in outputs]
         assert files(root / "site") == single
-        assert leftovers(root) == []
+        assert sites.leftovers(root) == []
         waited += sum("đợi nó xong rồi mới xây dựng tiếp" in err for _out, err in outputs)
     assert waited  # started together, one of two waited at least once (and said so)
 
@@ -105,7 +101,7 @@ def test_a_build_right_after_kill_9_works(site):
         build = start(config)
         deadline = time.monotonic() + 120
         while not any((root / name).is_dir() and any((root / name).iterdir())
-                      for name in leftovers(root)) and time.monotonic() < deadline:
+                      for name in sites.leftovers(root)) and time.monotonic() < deadline:
             time.sleep(0.02)  # until the build writes into its staging folder
         build.send_signal(signal.SIGKILL)
         build.communicate()
@@ -113,4 +109,4 @@ def test_a_build_right_after_kill_9_works(site):
         assert result.returncode == 0, result.stderr
         assert "FileExistsError" not in result.stderr
         assert files(root / "site") == single
-        assert leftovers(root) == []
+        assert sites.leftovers(root) == []

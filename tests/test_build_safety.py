@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+import sites
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "check"
 GOOD = "van-ban/2025/2025-12-20-cong-van-12-cv-du-viet-hung-tuyen-truyen.md"
@@ -54,10 +56,6 @@ def good_site(tmp_path_factory):
     return root, tree(root / "site")
 
 
-def _leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site") and p.name != ".site.lock")
-
-
 def test_a_broken_document_leaves_the_last_good_site_untouched(good_site):
     root, before = good_site
     broken = root / "content" / "van-ban" / "2025" / "bad-date.md"
@@ -69,7 +67,7 @@ def test_a_broken_document_leaves_the_last_good_site_untouched(good_site):
     assert result.returncode != 0
     assert re.search(r"content/van-ban/2025/bad-date\.md:4: ngày '2026-02-30' không hợp lệ .* — ", result.stderr)
     assert tree(root / "site") == before
-    assert _leftovers(root) == []
+    assert sites.leftovers(root) == []
 
 
 def test_a_warning_in_strict_mode_leaves_the_last_good_site_untouched(good_site):
@@ -84,7 +82,7 @@ def test_a_warning_in_strict_mode_leaves_the_last_good_site_untouched(good_site)
     assert result.returncode != 0
     assert "ambiguous-citation.md:12: '21-KH/TU' khớp với nhiều văn bản" in result.stderr
     assert tree(root / "site") == before
-    assert _leftovers(root) == []
+    assert sites.leftovers(root) == []
 
 
 def test_a_good_build_replaces_the_site(good_site):
@@ -100,7 +98,7 @@ def test_a_good_build_replaces_the_site(good_site):
         assert build(root, "--strict").returncode == 0
     assert result.returncode == 0, result.stderr
     assert "van-ban/2025/duplicate-number/index.html" in after, sorted(set(after) ^ set(before))
-    assert _leftovers(root) == []
+    assert sites.leftovers(root) == []
 
 
 def _git(cwd: Path, *args: str) -> None:

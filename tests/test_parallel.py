@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import sites
 from directive_portal import parallel, pipeline
 
 
@@ -59,19 +60,23 @@ def test_a_corpus_built_on_two_cores_is_the_corpus_built_on_one(tmp_path, monkey
     assert both_digests == one.digests and len(both_digests) > 500
 
 
-def test_a_task_alongside_runs_in_a_child_and_is_over_when_the_block_ends(tmp_path):
+def test_a_detached_task_runs_on_its_own_and_the_caller_does_not_wait(tmp_path, monkeypatch):
     marker = tmp_path / "done"
 
     def task() -> None:
         import time
 
-        time.sleep(0.3)
+        time.sleep(0.5)
         marker.write_text(str(os.getpid()))
 
-    with parallel.alongside(task):
-        here = not marker.exists()  # the block does not wait for the task
-    assert here and marker.exists()
-    assert (int(marker.read_text()) != os.getpid()) == parallel._forkable()
+    parallel.detached(task)
+    assert not marker.exists()  # returned at once
+    assert sites.eventually(marker.exists)
+    assert int(marker.read_text()) != os.getpid()
+    marker.unlink()
+    monkeypatch.setattr(parallel, "fork_safe", lambda: False)  # another thread runs: here, now
+    parallel.detached(task)
+    assert int(marker.read_text()) == os.getpid()
 
 
 def test_a_started_task_goes_on_while_the_caller_does_and_wait_is_once(tmp_path, monkeypatch):
@@ -84,6 +89,9 @@ def test_a_started_task_goes_on_while_the_caller_does_and_wait_is_once(tmp_path,
         with open(marker, "a", encoding="utf-8") as handle:
             handle.write(f"{os.getpid()}\n")
 
+    assert parallel.Started(lambda: {"kết quả": [1, 2]}).wait() == {"kết quả": [1, 2]}  # back from the child
+    if parallel._forkable():
+        assert parallel.Started(lambda: 1 / 0).wait() is None  # the child's error stays there
     started = parallel.Started(task)
     assert not marker.exists()  # begun, not waited for
     started.wait()
@@ -96,6 +104,9 @@ def test_a_started_task_goes_on_while_the_caller_does_and_wait_is_once(tmp_path,
     started.wait()
     started.wait()
     assert marker.read_text().split() == [str(os.getpid())]
+    marker.unlink()
+    parallel.Started(task).wait(run=False)  # a build that failed: what has not begun is dropped
+    assert not marker.exists()
 
 
 def test_the_old_site_is_gone_once_the_new_one_is_in_place(tmp_path):
@@ -110,4 +121,4 @@ def test_the_old_site_is_gone_once_the_new_one_is_in_place(tmp_path):
     publication.commit(meanwhile=lambda: saved.append(sorted(p.name for p in tmp_path.iterdir())))
     assert (site / "index.html").read_text(encoding="utf-8") == "mới" and not (site / "a").exists()
     assert "site" in saved[0]  # what runs meanwhile sees the new site in place
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+    assert sites.leftovers(tmp_path) == []  # the old one, removed by a process of its own

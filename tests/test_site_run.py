@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import sites
 from benchmarks import sitebuild
 from benchmarks.corpus import generate_corpus
 from directive_portal import incremental, pipeline
@@ -66,7 +67,7 @@ def test_a_full_build_then_a_dirty_one_after_an_edit_rewrite_only_what_changed(w
     assert (site / "search" / "meta.json").is_file() and (site / "feed.xml").is_file()
     assert len(written) > 24 and all(rel in first for rel in (w[:-3] + "/index.html" for w in written))
     assert (ward / incremental.FOLDER / incremental.STATE_FILE).is_file()
-    assert not [p for p in ward.iterdir() if p.name.startswith(".site-staging")]
+    assert sites.leftovers(ward) == []
 
     document = sorted((ward / "content" / "van-ban").rglob("*.md"))[5]
     document.write_text(document.read_text(encoding="utf-8") + "\nMột câu thêm.\n", encoding="utf-8")
@@ -112,7 +113,7 @@ def test_a_warning_with_strict_keeps_the_last_good_site(ward):
     run.finish()
     assert _files(site) == before
     run.cancel()
-    assert not [p for p in ward.iterdir() if p.name.startswith(".site-staging")]
+    assert sites.leftovers(ward) == []
     assert logging.getLogger("generator.strict").handlers == []  # counting stopped
 
     run = SiteRun(str(site), dirty=False, background=True)

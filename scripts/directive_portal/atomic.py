@@ -78,16 +78,18 @@ def prepare(site_dir: str) -> str:
 
 
 def commit(staging: str, site_dir: str, meanwhile: Callable[[], object] | None = None) -> None:
-    """Swap the finished staging folder in place of `site_dir`, then remove the old site; `meanwhile`
-    runs while it is removed (by a child process: thousands of files take seconds to unlink)."""
+    """Swap the finished staging folder in place of `site_dir`, then run `meanwhile`. The old
+    site is removed by a process of its own, which the build does not wait for: thousands of
+    files take seconds to unlink (`prepare` removes what a removal cut short leaves)."""
     site_dir = os.path.abspath(site_dir)
     old = staging + "-old"
     if os.path.exists(site_dir):
         os.rename(site_dir, old)
     os.rename(staging, site_dir)
-    with parallel.alongside(lambda: shutil.rmtree(old, ignore_errors=True)):
-        if meanwhile is not None:
-            meanwhile()
+    if os.path.exists(old):
+        parallel.detached(lambda: shutil.rmtree(old, ignore_errors=True))
+    if meanwhile is not None:
+        meanwhile()
 
 
 def discard(staging: str) -> None:
@@ -106,7 +108,7 @@ class Publication:
                meanwhile: Callable[[], object] | None = None) -> None:
         """Put the finished staging folder in place of the site folder (after `finish(staging)`,
         the last touch, such as writing `.gz` files), do `meanwhile` while the old one is
-        removed, and let the next build go."""
+        removed (by a process the build does not wait for), and let the next build go."""
         if finish is not None:
             finish(self.staging)
         try:

@@ -20,8 +20,7 @@ import pickle
 import sys
 import tempfile
 import threading
-from contextlib import contextmanager
-from typing import Callable, Iterator, Sequence, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -98,11 +97,12 @@ class Started:
                     os._exit(code)
             self.pid, self.task, self.out = pid, None, out
 
-    def wait(self) -> R | None:
+    def wait(self, run: bool = True) -> R | None:
+        """The task's result, once; with `run` false, a task not begun is dropped (None)."""
         pid, task, out = self.pid, self.task, self.out
         self.pid, self.task, self.out = 0, None, None
         if task is not None:
-            return task()
+            return task() if run else None
         if not pid:
             return None
         with out:
@@ -113,15 +113,27 @@ class Started:
             return pickle.load(out)
 
 
-@contextmanager
-def alongside(task: Callable[[], object]) -> Iterator[None]:
-    """Run `task` in a forked child while the `with` block runs here, and wait for it at the end
-    of the block (where forking is unsafe, `task` runs here after the block)."""
-    started = Started(task)
-    try:
-        yield
-    finally:
-        started.wait()
+def detached(task: Callable[[], object]) -> None:
+    """Run `task` in a process of its own, which this one does not wait for and which goes on
+    after it ends (a grandchild: nothing is left for this one to reap). For work nobody waits
+    on, such as removing an old folder. Where forking is unsafe, `task` runs here."""
+    if not fork_safe():
+        task()
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            if os.fork() == 0:
+                try:
+                    os.setsid()  # not in the caller's process group: Ctrl+C there does not stop it
+                    task()
+                finally:
+                    os._exit(0)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
 
 
 def forget_others(memo: dict | None, kept) -> None:

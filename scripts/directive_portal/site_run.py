@@ -110,7 +110,9 @@ class SiteRun:
         """The build failed: stop the outputs, drop the staging folder (the last good site stays)."""
         collector.unfreeze()
         self._warnings()
-        self._saved()
+        if self.saving is not None:  # a cache being saved is a good one: let it be; not begun, not now
+            self.saving.wait(run=False)
+            self.saving = None
         if self.writing is not None:
             self.writing.cancel()
             self.writing = None
