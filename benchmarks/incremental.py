@@ -1,7 +1,7 @@
 """`mkdocs build --dirty` after one edit, against the full build of the same run.
 
 After the portal's full build (which leaves its build cache beside the config file), one
-document in the middle of the corpus gets a sentence added; `mkdocs build --dirty` is
+document in the middle of the corpus gets a sentence added (another one at each run); `mkdocs build --dirty` is
 timed in a child process like the full builds; the pages it wrote anew are counted (a
 page written anew has a new inode: the others are hard links of the previous site); and,
 with `check`, a clean full build of the edited content into another folder is compared
@@ -51,14 +51,27 @@ def _check_config(portal_cfg: str, folder: str) -> str:
     return path
 
 
-def measure_dirty(portal_cfg: str, document: str, folder: str, check: bool) -> dict:
+def measure_dirty_runs(portal_cfg: str, document: str, folder: str, check: bool, runs: int) -> dict:
+    """`measure_dirty` `runs` times, each with another sentence (each a real edit of the page):
+    the run of median wall time, with `walls` (all of them, sorted) and the first run's
+    comparison with a clean build."""
+    found = [measure_dirty(portal_cfg, document, folder, check and i == 0,
+                           SENTENCE if i == 0 else SENTENCE.replace(".\n", f" (lần {i + 1}).\n"))
+             for i in range(max(1, runs))]
+    median = dict(sorted(found, key=lambda d: d["wall"])[len(found) // 2])
+    median.update({k: v for k, v in found[0].items() if k in ("identical", "different", "clean_wall")})
+    median["walls"] = sorted(d["wall"] for d in found)
+    return median
+
+
+def measure_dirty(portal_cfg: str, document: str, folder: str, check: bool, sentence: str = SENTENCE) -> dict:
     site = os.path.join(folder, "site-portal")
     before = _files(site)
     with open(document, encoding="utf-8") as handle:
         original = handle.read()
     try:
         with open(document, "w", encoding="utf-8") as handle:
-            handle.write(original + SENTENCE)
+            handle.write(original + sentence)
         run = measure.run_build(portal_cfg, os.path.join(folder, "dirty.json"), os.path.join(folder, "dirty.log"),
                                 dirty=True)
         if run.returncode != 0:
