@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -60,45 +61,50 @@ def test_a_corpus_built_on_two_cores_is_the_corpus_built_on_one(tmp_path, monkey
     assert both_digests == one.digests and len(both_digests) > 500
 
 
+def _forking(monkeypatch, allowed: bool) -> None:
+    """Fork or not, whatever else runs: in the whole suite, a fixture's server thread makes
+    `fork_safe` false (the tasks below touch no lock such a thread could hold)."""
+    monkeypatch.setattr(parallel, "fork_safe", lambda: allowed)
+    monkeypatch.setattr(parallel, "_forkable", lambda: allowed)
+
+
+def _writes_its_pid(marker: Path, wait: float):
+    def task() -> None:
+        time.sleep(wait)
+        with open(marker, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+
+    return task
+
+
 def test_a_detached_task_runs_on_its_own_and_the_caller_does_not_wait(tmp_path, monkeypatch):
     marker = tmp_path / "done"
-
-    def task() -> None:
-        import time
-
-        time.sleep(0.5)
-        marker.write_text(str(os.getpid()))
-
+    task = _writes_its_pid(marker, 0.5)
+    _forking(monkeypatch, True)
     parallel.detached(task)
     assert not marker.exists()  # returned at once
     assert sites.eventually(marker.exists)
-    assert int(marker.read_text()) != os.getpid()
+    assert marker.read_text().split() != [str(os.getpid())]
     marker.unlink()
-    monkeypatch.setattr(parallel, "fork_safe", lambda: False)  # another thread runs: here, now
+    _forking(monkeypatch, False)  # another thread runs: here, now
     parallel.detached(task)
-    assert int(marker.read_text()) == os.getpid()
+    assert marker.read_text().split() == [str(os.getpid())]
 
 
 def test_a_started_task_goes_on_while_the_caller_does_and_wait_is_once(tmp_path, monkeypatch):
     marker = tmp_path / "done"
-
-    def task() -> None:
-        import time
-
-        time.sleep(0.3)
-        with open(marker, "a", encoding="utf-8") as handle:
-            handle.write(f"{os.getpid()}\n")
-
+    task = _writes_its_pid(marker, 0.3)
+    _forking(monkeypatch, True)
     assert parallel.Started(lambda: {"kết quả": [1, 2]}).wait() == {"kết quả": [1, 2]}  # back from the child
-    if parallel._forkable():
-        assert parallel.Started(lambda: 1 / 0).wait() is None  # the child's error stays there
+    assert parallel.Started(lambda: 1 / 0).wait() is None  # the child's error stays there
     started = parallel.Started(task)
     assert not marker.exists()  # begun, not waited for
     started.wait()
     started.wait()
     assert marker.read_text().split() != [str(os.getpid())] and len(marker.read_text().split()) == 1
     marker.unlink()
-    monkeypatch.setattr(parallel, "_forkable", lambda: False)  # another thread runs: here, at `wait`
+    _forking(monkeypatch, False)  # another thread runs: here, at `wait`
+    assert parallel.Started(lambda: {"kết quả": [1, 2]}).wait() == {"kết quả": [1, 2]}
     started = parallel.Started(task)
     assert not marker.exists()
     started.wait()
