@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 import os
+import re
 import sys
 from typing import Callable
 

@@ -47,19 +47,14 @@ def split_map(function: Callable[[T], R], items: Sequence[T], minimum: int = MIN
         return [function(item) for item in items]
     half = len(items) // 2
     read_end, write_end = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # the child: its half, pickled into the pipe; never returns into the caller's code
-        code = 1
-        try:
-            os.close(read_end)
-            data = pickle.dumps([function(item) for item in items[half:]], protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
-            code = 0
-        finally:
-            os._exit(code)
+
+    def second_half() -> None:  # in the child: its half, pickled into the pipe
+        os.close(read_end)
+        data = pickle.dumps([function(item) for item in items[half:]], protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+
+    pid = _fork(second_half)
     os.close(write_end)
     try:
         first = [function(item) for item in items[:half]]
@@ -75,27 +70,21 @@ def split_map(function: Callable[[T], R], items: Sequence[T], minimum: int = MIN
 class Started:
     """`task()` begun in a forked child while the caller goes on (where forking is unsafe, it
     waits to run here); `wait()` for its result, once. Its errors are the child's (the result
-    is then None): use it for work whose failure harms nothing, such as removing an old folder
-    or saving a cache. The result comes back through a temporary file, so that a child done
-    early ends at once (a pipe would hold it, and its memory, until the caller reads)."""
+    is then None): use it for work whose failure harms nothing, such as saving a cache. The
+    result comes back through a temporary file, so that a child done early ends at once (a
+    pipe would hold it, and its memory, until the caller reads)."""
 
     def __init__(self, task: Callable[[], R]) -> None:
         self.task: Callable[[], R] | None = task
         self.pid, self.out = 0, None
         if _forkable():
             out = tempfile.TemporaryFile()
-            sys.stdout.flush()
-            sys.stderr.flush()
-            pid = os.fork()
-            if pid == 0:
-                code = 1
-                try:
-                    pickle.dump(task(), out, protocol=pickle.HIGHEST_PROTOCOL)
-                    out.flush()
-                    code = 0
-                finally:
-                    os._exit(code)
-            self.pid, self.task, self.out = pid, None, out
+
+            def keep() -> None:
+                pickle.dump(task(), out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.flush()
+
+            self.pid, self.task, self.out = _fork(keep), None, out
 
     def wait(self, run: bool = True) -> R | None:
         """The task's result, once; with `run` false, a task not begun is dropped (None)."""
@@ -120,20 +109,28 @@ def detached(task: Callable[[], object]) -> None:
     if not fork_safe():
         task()
         return
+
+    def on_its_own() -> None:
+        os.setsid()  # not in the caller's process group: Ctrl+C there does not stop it
+        task()
+
+    os.waitpid(_fork(lambda: _fork(on_its_own)), 0)  # the child ends once it has forked the grandchild
+
+
+def _fork(work: Callable[[], object]) -> int:
+    """Fork a child that does `work` and ends (exit code 0, or 1 if `work` raised), never
+    returning into the caller's code; the child's pid."""
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:
+        code = 1
         try:
-            if os.fork() == 0:
-                try:
-                    os.setsid()  # not in the caller's process group: Ctrl+C there does not stop it
-                    task()
-                finally:
-                    os._exit(0)
+            work()
+            code = 0
         finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
+            os._exit(code)
+    return pid
 
 
 def forget_others(memo: dict | None, kept) -> None:

@@ -70,6 +70,8 @@ class SiteRun:
             if self.store is not None:
                 # Final now: the files read and citations found are saved, and the page digests the
                 # next `--dirty` build needs are worked out, by a child while the generator goes on.
+                # The pages need git's history here too: read once, before the fork, not in both.
+                _ = self.build.history, self.build.generated
                 self.saving = parallel.Started(self._save_cache)
         return self.build
 
@@ -110,9 +112,7 @@ class SiteRun:
         """The build failed: stop the outputs, drop the staging folder (the last good site stays)."""
         collector.unfreeze()
         self._warnings()
-        if self.saving is not None:  # a cache being saved is a good one: let it be; not begun, not now
-            self.saving.wait(run=False)
-            self.saving = None
+        self._saved(run=False)  # a cache being saved is a good one: let it be; one not begun, not now
         if self.writing is not None:
             self.writing.cancel()
             self.writing = None
@@ -130,8 +130,8 @@ class SiteRun:
         self.store.save_cache()
         return None if self.dirty else self.build.page_digests()  # with --dirty, made already
 
-    def _saved(self) -> dict[str, bytes] | None:
+    def _saved(self, run: bool = True) -> dict[str, bytes] | None:
         """Wait until the build cache is saved (begun by `make`): the page digests worked out
         meanwhile, or None (worked out here, or the child failed)."""
         saving, self.saving = self.saving, None
-        return saving.wait() if saving is not None else None
+        return saving.wait(run) if saving is not None else None
