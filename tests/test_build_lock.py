@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -99,10 +98,8 @@ def test_a_build_right_after_kill_9_works(site):
     root = config.parent
     for _round in range(2):
         build = start(config)
-        deadline = time.monotonic() + 120
-        while not any((root / name).is_dir() and any((root / name).iterdir())
-                      for name in sites.leftovers(root)) and time.monotonic() < deadline:
-            time.sleep(0.02)  # until the build writes into its staging folder
+        sites.eventually(lambda: any((root / name).is_dir() and any((root / name).iterdir())
+                                     for name in sites.leftovers(root)), timeout=120)  # it writes into its staging folder
         build.send_signal(signal.SIGKILL)
         build.communicate()
         result = sites.build(config)
