@@ -3,6 +3,7 @@ generator writes one file per page, with the page's data in it, where `SiteRun` 
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -135,3 +136,19 @@ def test_without_the_site_lock_the_build_writes_in_place_with_the_cache_in_memor
     assert (ward / "out" / "search" / "meta.json").is_file()
     assert not (ward / incremental.FOLDER).exists()
     shutil.rmtree(ward / "out")
+
+
+def test_a_one_off_build_ends_with_its_data_out_of_the_collectors_reach(ward):
+    """The process of a one-off build ends with it: Python's last collection at exit would walk
+    all the build's data (0.45 s at 1,500 documents). Under `serve` (no background) it stays
+    collectable, rebuild after rebuild."""
+    try:
+        _run(ward, dirty=False)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    run = SiteRun(str(ward / "out"), dirty=False, background=False, memory=pipeline.Cache(str(ward / "content")))
+    run.make(str(ward / "content"), SETTINGS)
+    _generate(run)
+    run.finish()
+    assert gc.get_freeze_count() == 0
