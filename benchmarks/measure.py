@@ -42,26 +42,39 @@ class BuildRun:
     peak_total_mb: float = 0.0
 
 
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
+
+
 def tree_memory_kb(root: int) -> int:
-    """Proportional set size (kB) of process `root` and its descendants (Linux /proc)."""
+    """Proportional set size (kB) of process `root`, its descendants, and the processes forked
+    from it that left the tree (Linux /proc). A build hands work nobody waits for to such
+    processes (`parallel.detached`: saving a cache, removing the old site): they are no longer
+    its descendants, but have its command line."""
     children: dict[int, list[int]] = {}
+    command = _read(f"/proc/{root}/cmdline")
+    total, stack = 0, [root]
     for name in os.listdir("/proc"):
         if name.isdigit():
-            try:
-                with open(f"/proc/{name}/stat", encoding="utf-8") as handle:
-                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
+            parent = _read(f"/proc/{name}/stat").rsplit(b")", 1)[-1].split()
+            if len(parent) < 2:
                 continue
-            children.setdefault(parent, []).append(int(name))
-    total, stack = 0, [root]
+            children.setdefault(int(parent[1]), []).append(int(name))
+            if command and _read(f"/proc/{name}/cmdline") == command:
+                stack.append(int(name))
+    seen = set()
     while stack:
         pid = stack.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
         stack += children.get(pid, [])
-        try:
-            with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as handle:
-                total += next((int(line.split()[1]) for line in handle if line.startswith("Pss:")), 0)
-        except OSError:
-            pass
+        rollup = _read(f"/proc/{pid}/smaps_rollup").decode("ascii", "replace")
+        total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
     return total
 
 

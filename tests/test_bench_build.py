@@ -76,3 +76,29 @@ def test_report_has_every_table_and_the_targets(results, tmp_path):
     written = target.read_text(encoding="utf-8")
     assert written.startswith("intro\n") and written.endswith("after\n") and "old" not in written
     assert "**Targets**" in written
+
+
+def test_memory_counts_the_processes_a_build_forks_off_its_tree():
+    """A build hands work nobody waits for (saving a cache) to processes that leave its tree
+    (`parallel.detached`): the peak memory still counts them."""
+    import subprocess
+    import sys
+    import time
+
+    from benchmarks import measure
+
+    script = ("import os, sys, time\nfrom directive_portal import parallel\n"
+              "parallel.detached(lambda: (b'x' * (96 << 20), print(os.getpid(), flush=True), time.sleep(20)))\n"
+              "time.sleep(20)\n")
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    grandchild = 0
+    try:
+        grandchild = int(child.stdout.readline())
+        time.sleep(0.2)
+        # the grandchild is not a descendant any more: its parent ended at once
+        assert measure.tree_memory_kb(child.pid) > 90 << 10
+    finally:
+        if grandchild:
+            os.kill(grandchild, 9)
+        child.kill()
+        child.wait()

@@ -6,8 +6,9 @@ git-ignored):
   file the site generator wrote into the site: what `--dirty` needs of the last site;
 - `cache.pickle`: the files read, the citations found and what the pages stage found in
   each body (`pipeline.Cache`), saved while the old site is removed;
-- `outputs.pickle`: the output writers' per-document work (search terms), written by the
-  process that writes the outputs (`outputs.write_all`).
+- `outputs.pickle`: the output writers' per-document work (search terms), written after the
+  outputs by a process of their writers' own, which holds the site's lock until it is saved
+  (`outputs.write_all`).
 Each carries a key: the package's version and a hash of its code, of the theme's
 templates and of the site's configuration. A file with another key, or one that cannot
 be read, is ignored: the build is then a full one. Deleting the folder is always safe.

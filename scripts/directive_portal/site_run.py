@@ -103,7 +103,7 @@ class SiteRun:
             writing.close()
             return  # not kept: the generator fails the build and calls `cancel`
         store, build = self.store, self.build
-        # The writers' process saves its cache after the outputs: it ends while this one saves its own.
+        # The writers' process hands its cache to a process of its own (outputs.write_all) and ends.
         self.publication.commit(precompress.precompress if self.gz else None,
                                 lambda: (store.save(digests or build.digests), writing.close()))
         self.publication, self.store, self.out_dir = None, None, self.site_dir
