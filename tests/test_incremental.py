@@ -16,7 +16,7 @@ import pytest
 from benchmarks import sitebuild
 from benchmarks.corpus import generate_corpus
 from directive_portal import incremental
-from sites import write_config
+from sites import leftovers, write_config
 
 DOCUMENTS = 40
 
@@ -33,7 +33,12 @@ def _tree(site: Path) -> dict[str, Path]:
     return {str(p.relative_to(site)): p for p in site.rglob("*") if p.is_file()}
 
 
+def _folders(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_dir())
+
+
 def _assert_same_site(built: Path, expected: Path) -> None:
+    assert _folders(built) == _folders(expected)  # none left empty by a deleted page
     mine, theirs = _tree(built), _tree(expected)
     assert sorted(set(mine) - set(theirs)) == [], "files the clean build does not write"
     assert sorted(set(theirs) - set(mine)) == [], "files missing after the --dirty build"
@@ -181,6 +186,7 @@ def test_a_failed_build_keeps_the_site_and_leaves_no_state_that_could_lie(site, 
                             cwd=root, capture_output=True, text=True, env=env)
     assert result.returncode != 0
     _assert_same_site(root / "site", copy)
+    assert leftovers(root) == []  # its staging folder, into which the current site was being linked, is gone
     # The state was taken when the build began: the next build is a full one, and right.
     assert not (root / incremental.FOLDER / incremental.STATE_FILE).exists()
     document.write_text("---\ntitle: Đã sửa\ntype: ke-hoach\n---\nThân.\n", encoding="utf-8")

@@ -52,7 +52,8 @@ class SiteRun:
         the generator's logger, any warning of which from now on keeps the last good site."""
         self.counter = WarningCounter(strict) if strict else None
         self.publication = atomic.Publication(self.site_dir, on_wait)  # the lock first: the cache describes this site
-        self.store = Store(config_file, template_dirs, Cache(content_dir), self.site_dir, self.dirty, settings_text, gz)
+        self.store = Store(config_file, template_dirs, Cache(content_dir), self.site_dir, self.dirty, settings_text, gz,
+                           self.publication.staging)
         self.previous, self.gz = self.store.previous_digests(), gz
 
     def make(self, content_dir: str, settings: pipeline.Settings) -> Build:
@@ -121,6 +122,8 @@ class SiteRun:
         if self.writing is not None:
             self.writing.cancel()
             self.writing = None
+        if self.store is not None:
+            self.store.settle()  # before its staging folder goes
         if self.publication is not None:
             self.publication.discard()
             self.publication = None
