@@ -13,12 +13,13 @@ Each carries a key: the package's version and a hash of its code, of the theme's
 templates and of the site's configuration. A file with another key, or one that cannot
 be read, is ignored: the build is then a full one. Deleting the folder is always safe.
 
-`mkdocs build --dirty` then stages the new site by hard-linking, from the current site,
-the files both builds write and neither changes (`stage`); the site generator writes the
-pages whose data or source changed after unlinking them (`unshare`), so the current site
-is never written through a shared link; the output writers write all their files anew
-(renamed into place). Pages of deleted or renamed documents are simply not linked. The
-result is the same, byte for byte, as a clean full build of the same content.
+`mkdocs build --dirty` then stages the new site by hard-linking every file of the current
+site into the staging folder (`stage`, by a child process while the build's data is made);
+the pages of deleted or renamed documents are then unlinked (and folders left empty
+removed: `prune`), and so are the pages whose data or source changed, before the site
+generator writes them (`unshare`), so the current site is never written through a shared
+link; the output writers write all their files anew (renamed into place). The result is
+the same, byte for byte, as a clean full build of the same content.
 
 The state names the site it describes: it is removed when a build starts (under the
 site's lock) and written again after the new site is in place, so a build that fails or
