@@ -107,6 +107,16 @@ def test_an_edit_rebuilds_few_pages_and_gives_the_clean_build_byte_for_byte(site
     assert any(document.stem in rel for rel in rewritten)
     assert len(rewritten) < len(pages) // 4, rewritten
     print(f"{len(rewritten)} of {len(pages)} pages rewritten: {rewritten}")
+    # The search index has a new version folder; its files with the same bytes are the old ones, linked.
+    old, new = _index_files(before), _index_files(after)
+    linked = [rel for rel in new if rel in old and new[rel] == old[rel]]
+    assert len(linked) > len(new) * 3 // 4 and len(linked) < len(new)
+
+
+def _index_files(inodes: dict[str, tuple[int, int]]) -> dict[str, int]:
+    """The search index's files under its version folder, without the folder's name: inode."""
+    return {rel.split("/", 2)[2]: inode for rel, (inode, _mtime) in inodes.items()
+            if rel.startswith("search/") and rel.count("/") >= 2}
 
 
 def test_the_old_site_is_not_changed_by_a_dirty_build(site, tmp_path):
@@ -302,4 +312,7 @@ def test_with_precompressed_files_an_unchanged_page_keeps_its_gz_and_a_changed_o
     assert len(gz) > 50
     kept = [rel for rel in gz if rel in after and after[rel][0] == before[rel][0]]
     assert len(kept) > len(gz) * 3 // 4
+    old, new = _index_files(before), _index_files(after)
+    index_gz = [rel for rel in new if rel.endswith(".gz")]
+    assert index_gz and len([rel for rel in index_gz if rel in old and new[rel] == old[rel]]) > len(index_gz) // 2
     _assert_same_site(root / "site", _clean_build_of(root, tmp_path, gz=True))

@@ -177,3 +177,43 @@ def test_a_few_edits_do_not_make_the_postings_afresh(corpus, monkeypatch):
 
     monkeypatch.setattr(postings, "_afresh", refuse)
     postings.make(edited, True, terms, memo, kept)
+
+
+def test_files_with_the_same_bytes_as_the_site_in_place_are_linked_not_written(corpus, tmp_path):
+    """`--dirty`: the index files the site in place has with the same bytes are hard-linked from
+    it (with their `.gz`); the others are written; the result is the index written afresh."""
+    from dataclasses import replace
+
+    _site, topics, found = corpus
+    files: dict = {}
+    write_index(found, topics, str(tmp_path / "old" / "search"), files=files)
+    old = tmp_path / "old" / "search" / files["root"]
+    meta = old / "facets.json"
+    (old / "facets.json.gz").write_bytes(b"gz of facets")  # as precompress.py leaves them
+    edited = list(found)
+    i = next(i for i, e in enumerate(found) if e.kind == "doc" and e.body)
+    edited[i] = replace(found[i], body=found[i].body + " một câu thêm")
+    write_index(edited, topics, str(tmp_path / "new" / "search"), files=files,
+                current=str(tmp_path / "old" / "search"))
+
+    new = tmp_path / "new" / "search" / files["root"]
+    assert new != old
+    written = {p.relative_to(new).as_posix(): p for p in new.rglob("*") if p.is_file()}
+    olds = {p.relative_to(old).as_posix(): p for p in old.rglob("*") if p.is_file()}
+    linked = sorted(rel for rel, p in written.items() if rel in olds and p.stat().st_ino == olds[rel].stat().st_ino)
+    assert len(linked) > len(written) * 3 // 4 and "facets.json.gz" in linked and "facets.json" in linked
+    fresh = sorted(set(written) - set(linked))
+    assert any(rel.startswith("t/") for rel in fresh) and meta.stat().st_nlink == 2
+    expected = build_index(edited, topics).files
+    root = files["root"]
+    assert {f"{root}/{rel}": written[rel].read_bytes() for rel in written if not rel.endswith(".gz")} == \
+        {path: content for path, content in expected.items() if path != "meta.json"}
+
+
+def test_without_the_site_in_place_every_index_file_is_written(corpus, tmp_path):
+    _site, topics, found = corpus
+    files: dict = {}
+    write_index(found, topics, str(tmp_path / "a" / "search"), files=files)
+    write_index(found, topics, str(tmp_path / "b" / "search"), files=files, current=str(tmp_path / "gone"))
+    folder = tmp_path / "b" / "search" / files["root"]
+    assert all(p.stat().st_nlink == 1 for p in folder.rglob("*") if p.is_file())

@@ -236,13 +236,15 @@ class Build(Reported):
         inline scripts and styles its templates wrote are allowed (csp.py)."""
         return csp.with_policy(html, self.inline_code)
 
-    def start_outputs(self, site_dir: str, background: bool, cache_file: tuple[str, str] = ()) -> outputs.Writing:
+    def start_outputs(self, site_dir: str, background: bool, cache_file: tuple[str, str] = (),
+                      current_site: str = "") -> outputs.Writing:
         """Begin writing the search index, feeds and short links into `site_dir` (see outputs.start);
-        `cache_file` (path, key): where the writers keep their work between builds."""
+        `cache_file` (path, key): where the writers keep their work between builds; `current_site`:
+        the site in place, whose unchanged files the writers may link (`--dirty`)."""
         assert self.site is not None
         settings = site_files.Settings(self.settings.site_url, self.settings.site_name, self.content_dir,
                                        self.cache.outputs if self.cache is not None else None,
-                                       self.settings.template_dirs, cache_file)
+                                       self.settings.template_dirs, cache_file, current_site)
         return outputs.start(self.site, site_dir, settings, background)
 
 

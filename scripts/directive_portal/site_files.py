@@ -28,6 +28,10 @@ class Settings:
     template_dirs: tuple[str, ...] = ()
     # (path, key) of the file that keeps `cache` between builds on disk (incremental.py), or ().
     cache_file: tuple[str, str] = ()
+    # For `--dirty` into a staging folder: the site in place, whose files a writer may hard-link
+    # instead of writing the same bytes again ("" for none). Never written through: every file
+    # is written anew, or renamed into place.
+    current_site: str = ""
 
 
 def link(target: str, page_url: str, site_url: str = "") -> str:
@@ -52,3 +56,20 @@ def write_files(site_dir: str, files: Mapping[str, str | bytes]) -> None:
         with open(temporary, "wb") as handle:
             handle.write(data)
         os.replace(temporary, target)
+
+
+def link_file(source: str, target: str) -> bool:
+    """Hard-link `source` (and its `.gz`, if any: precompress.py) at `target`, a file of the site
+    being built that has the same bytes; False if it cannot (then write it)."""
+    try:
+        os.link(source, target)
+    except OSError:  # not there (the site was built otherwise since), or another file system
+        return False
+    try:
+        os.link(source + ".gz", target + ".gz")
+    except FileNotFoundError:
+        pass
+    except OSError:
+        os.unlink(target)
+        return False
+    return True

@@ -30,5 +30,7 @@ def write(site, site_dir: str, settings) -> None:
     terms = cache.setdefault("terms", {}) if cache is not None else None
     memo = cache.setdefault("memo", TermCache()) if cache is not None else TermCache()
     kept = cache.setdefault("postings", {}) if cache is not None else None
+    files = cache.setdefault("files", {}) if cache is not None else None
+    current = getattr(settings, "current_site", "")
     write_index(entries(site, texts), list(topics.values()), os.path.join(site_dir, OUTPUT_DIR), terms=terms,
-                cache=memo, kept=kept)
+                cache=memo, kept=kept, files=files, current=os.path.join(current, OUTPUT_DIR) if current else "")
