@@ -316,3 +316,18 @@ def test_with_precompressed_files_an_unchanged_page_keeps_its_gz_and_a_changed_o
     index_gz = [rel for rel in new if rel.endswith(".gz")]
     assert index_gz and len([rel for rel in index_gz if rel in old and new[rel] == old[rel]]) > len(index_gz) // 2
     _assert_same_site(root / "site", _clean_build_of(root, tmp_path, gz=True))
+
+
+def test_a_site_compressed_in_place_by_publish_lends_no_gz_to_a_dirty_build(site, tmp_path):
+    """`portal publish` writes `.gz` files into the site in place; a `--dirty` build that does not
+    precompress links none of them (not for its pages, not for the search index's files)."""
+    from directive_portal import precompress
+
+    root, config = site
+    assert precompress.precompress(str(root / "site")) > 50
+    document = _documents(root)[8]
+    document.write_text(document.read_text(encoding="utf-8") + "\nMột câu thêm.\n", encoding="utf-8")
+
+    _mkdocs(config, "--dirty")
+
+    _assert_same_site(root / "site", _clean_build_of(root, tmp_path))

@@ -237,14 +237,15 @@ class Build(Reported):
         return csp.with_policy(html, self.inline_code)
 
     def start_outputs(self, site_dir: str, background: bool, cache_file: tuple[str, str] = (),
-                      current_site: str = "") -> outputs.Writing:
+                      current_site: str = "", gz: bool = False) -> outputs.Writing:
         """Begin writing the search index, feeds and short links into `site_dir` (see outputs.start);
         `cache_file` (path, key): where the writers keep their work between builds; `current_site`:
-        the site in place, whose unchanged files the writers may link (`--dirty`)."""
+        the site in place, whose unchanged files the writers may link (`--dirty`); `gz`: the
+        build writes `.gz` files (site_files.Settings)."""
         assert self.site is not None
         settings = site_files.Settings(self.settings.site_url, self.settings.site_name, self.content_dir,
                                        self.cache.outputs if self.cache is not None else None,
-                                       self.settings.template_dirs, cache_file, current_site)
+                                       self.settings.template_dirs, cache_file, current_site, gz)
         return outputs.start(self.site, site_dir, settings, background)
 
 

@@ -29,9 +29,11 @@ class Settings:
     # (path, key) of the file that keeps `cache` between builds on disk (incremental.py), or ().
     cache_file: tuple[str, str] = ()
     # For `--dirty` into a staging folder: the site in place, whose files a writer may hard-link
-    # instead of writing the same bytes again ("" for none). Never written through: every file
-    # is written anew, or renamed into place.
+    # instead of writing the same bytes again ("" for none). Never written through: a file not
+    # linked is a new file, or renamed into place.
     current_site: str = ""
+    # The build writes `X.gz` beside text files (precompress.py): a linked file takes its `.gz` along.
+    gz: bool = False
 
 
 def link(target: str, page_url: str, site_url: str = "") -> str:
@@ -58,13 +60,17 @@ def write_files(site_dir: str, files: Mapping[str, str | bytes]) -> None:
         os.replace(temporary, target)
 
 
-def link_file(source: str, target: str) -> bool:
-    """Hard-link `source` (and its `.gz`, if any: precompress.py) at `target`, a file of the site
-    being built that has the same bytes; False if it cannot (then write it)."""
+def link_file(source: str, target: str, gz: bool = False) -> bool:
+    """Hard-link `source` (with `gz`, and its `.gz` if any: precompress.py) at `target`, a file
+    of the site being built that has the same bytes; False if it cannot (then write it). Without
+    `gz` a `.gz` is never linked: `portal publish` compresses a site in place, and a build that
+    does not would have it."""
     try:
         os.link(source, target)
     except OSError:  # not there (the site was built otherwise since), or another file system
         return False
+    if not gz:
+        return True
     try:
         os.link(source + ".gz", target + ".gz")
     except FileNotFoundError:

@@ -82,7 +82,7 @@ class SiteRun:
             linked = self.store is not None and self.store.incremental  # the site in place is the last build's
             self.writing = self.build.start_outputs(self.out_dir, self.background,
                                                     self.store.outputs_file if self.store else (),
-                                                    self.site_dir if linked else "")
+                                                    self.site_dir if linked else "", self.gz)
 
     def changed(self) -> set[str]:
         """The pages `--dirty` must write: their data changed since the last build (a full build: none asked)."""

@@ -33,4 +33,5 @@ def write(site, site_dir: str, settings) -> None:
     files = cache.setdefault("files", {}) if cache is not None else None
     current = getattr(settings, "current_site", "")
     write_index(entries(site, texts), list(topics.values()), os.path.join(site_dir, OUTPUT_DIR), terms=terms,
-                cache=memo, kept=kept, files=files, current=os.path.join(current, OUTPUT_DIR) if current else "")
+                cache=memo, kept=kept, files=files, current=os.path.join(current, OUTPUT_DIR) if current else "",
+                gz=getattr(settings, "gz", False))

@@ -251,14 +251,14 @@ def build_index(all_entries: list[Entry], topics: list[Topic], full_text: bool =
 
 def write_index(all_entries: list[Entry], topics: list[Topic], folder: str, full_text: bool = True,
                 terms: dict | None = None, cache: TermCache | None = None, kept: dict | None = None,
-                files: dict | None = None, current: str = "") -> Index:
+                files: dict | None = None, current: str = "", gz: bool = False) -> Index:
     """Write the index into `folder` (emptied first) one file at a time, the same
     files as `build_index`; returns an `Index` without file contents. `terms`, `cache`, `kept`: see `_Plan`.
 
     `files` (kept between builds: the version folder's name and a digest of each of its
     files) is brought up to date; with `current`, the index folder of the site in place,
-    which that last build wrote, a file with the same bytes there is hard-linked (with its
-    `.gz`) instead of written: a `--dirty` build after one edit writes a few files of
+    which that last build wrote, a file with the same bytes there is hard-linked (with `gz`,
+    with its `.gz`) instead of written: a `--dirty` build after one edit writes a few files of
     thousands."""
     plan = _Plan(all_entries, topics, full_text, terms, cache, kept)
     last = files if files and current else {}
@@ -277,7 +277,7 @@ def write_index(all_entries: list[Entry], topics: list[Topic], folder: str, full
             made.add(directory)
         target = os.path.join(directory, parts[-1])
         mark = digests[path] = hashlib.blake2b(content, digest_size=16).digest()
-        if before.get(path) == mark and site_files.link_file(os.path.join(reuse, *parts), target):
+        if before.get(path) == mark and site_files.link_file(os.path.join(reuse, *parts), target, gz):
             continue
         with open(target, "wb") as handle:
             handle.write(content)
