@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -89,6 +91,25 @@ def test_a_detached_task_runs_on_its_own_and_the_caller_does_not_wait(tmp_path, 
     _forking(monkeypatch, False)  # another thread runs: here, now
     parallel.detached(task)
     assert marker.read_text().split() == [str(os.getpid())]
+
+
+def test_a_detached_task_keeps_none_of_the_callers_output_open(tmp_path):
+    """A caller whose output is read to its end (CI, `subprocess.run(capture_output=True)`) gets
+    it all once the caller ends, while the detached task still runs."""
+    flag, done = tmp_path / "go", tmp_path / "done"
+    script = (
+        "import os, sys, time\nfrom directive_portal import parallel\n"
+        "def task():\n"
+        "    deadline = time.monotonic() + 30\n"
+        f"    while not os.path.exists({str(flag)!r}) and time.monotonic() < deadline:\n"
+        "        time.sleep(0.02)\n"
+        "    print('lost')\n"
+        f"    open({str(done)!r}, 'w').close()\n"
+        "parallel.detached(task)\nprint('caller done')\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20)
+    assert result.stdout == "caller done\n" and not done.exists()
+    flag.touch()
+    assert sites.eventually(done.exists)
 
 
 def test_a_started_task_goes_on_while_the_caller_does_and_wait_is_once(tmp_path, monkeypatch):

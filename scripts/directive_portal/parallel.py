@@ -105,13 +105,19 @@ class Started:
 def detached(task: Callable[[], object]) -> None:
     """Run `task` in a process of its own, which this one does not wait for and which goes on
     after it ends (a grandchild: nothing is left for this one to reap). For work nobody waits
-    on, such as removing an old folder. Where forking is unsafe, `task` runs here."""
+    on and whose failure harms nothing, such as removing an old folder or saving a cache: its
+    output goes nowhere, so that a caller reading this process's output to its end (CI, a
+    test) does not wait for it. Where forking is unsafe, `task` runs here."""
     if not fork_safe():
         task()
         return
 
     def on_its_own() -> None:
         os.setsid()  # not in the caller's process group: Ctrl+C there does not stop it
+        nowhere = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):  # the caller's terminal or pipes, no longer held open
+            os.dup2(nowhere, fd)
+        os.close(nowhere)
         task()
 
     os.waitpid(_fork(lambda: _fork(on_its_own)), 0)  # the child ends once it has forked the grandchild
