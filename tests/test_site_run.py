@@ -8,6 +8,7 @@ import logging
 import os
 import pickle
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 import sites
 from benchmarks import sitebuild
 from benchmarks.corpus import generate_corpus
-from directive_portal import incremental, pipeline
+from directive_portal import incremental, parallel, pipeline
 from directive_portal.site_run import SiteRun
 
 THEME = (str(Path(__file__).resolve().parent.parent / "overrides"),)  # the short links' page template
@@ -152,3 +153,22 @@ def test_a_one_off_build_ends_with_its_data_out_of_the_collectors_reach(ward):
     _generate(run)
     run.finish()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_dirty_build_cancelled_while_the_site_is_being_linked_leaves_no_staging_folder(ward, monkeypatch):
+    """`--dirty` links the current site into the staging folder from a child process while the
+    build's data is made; a build that fails meanwhile waits for it before removing the folder
+    (else the child goes on making folders in a folder already removed)."""
+    _run(ward, dirty=False)
+    gc.unfreeze()
+    monkeypatch.setattr(parallel, "_forkable", lambda: True)  # even with the session's other threads
+    real = incremental.stage
+    monkeypatch.setattr(incremental, "stage", lambda *args: time.sleep(1.0) or real(*args))
+    run = SiteRun(str(ward / "site"), dirty=True, background=True)
+    run.take_site(str(ward / "content"), str(ward / "site.yml"), THEME, "settings")
+    staging = run.publication.staging
+    assert run.store.linking is not None and run.store.linking.pid  # a child links while this goes on
+    run.cancel()
+    # the child would have gone on for a second more: nothing comes back after it
+    assert not sites.eventually(lambda: os.path.exists(staging), timeout=2.5)
+    assert sites.leftovers(ward) == []

@@ -15,11 +15,12 @@ be read, is ignored: the build is then a full one. Deleting the folder is always
 
 `mkdocs build --dirty` then stages the new site by hard-linking every file of the current
 site into the staging folder (`stage`, by a child process while the build's data is made);
-the pages of deleted or renamed documents are then unlinked (and folders left empty
-removed: `prune`), and so are the pages whose data or source changed, before the site
-generator writes them (`unshare`), so the current site is never written through a shared
-link; the output writers write all their files anew (renamed into place). The result is
-the same, byte for byte, as a clean full build of the same content.
+the pages of deleted or renamed documents are then unlinked (and, once every file is
+written, the folders they leave empty removed: `prune`), and so are the pages whose data
+or source changed, before the site generator writes them (`unshare`), so the current site
+is never written through a shared link; the output writers write their files anew, or
+link those whose bytes the current site has (the search index). The result is the same,
+byte for byte, as a clean full build of the same content.
 
 The state names the site it describes: it is removed when a build starts (under the
 site's lock) and written again after the new site is in place, so a build that fails or
@@ -195,17 +196,17 @@ class Store:
         self.state = state if isinstance(state, State) else None
         # `--dirty` reuses the current site only when the state describes it
         self.incremental = dirty and self.state is not None and os.path.isdir(site_dir)
-        # Then every file of the last build is linked into `staging` by a child process, while
-        # this one reads the cache and makes the build's data (thousands of `mkdir`s: 0.5 s at
-        # 1,500 documents); `prepare` unlinks those this build does not write.
-        self.linking = None
-        if self.incremental and staging:
-            files = self.state.files
-            self.linking = parallel.Started(lambda: stage(site_dir, staging, files, gz))
         cache = load(os.path.join(self.folder, CACHE_FILE), self.key)
         self.cache = cache.for_folder(empty_cache.content_dir) if cache is not None else empty_cache
         self.files: frozenset[str] = frozenset()
         self.gz = gz
+        # Then every file of the last build is linked into `staging` by a child process, while
+        # this one makes the build's data (thousands of `mkdir`s: 0.5 s at 1,500 documents);
+        # `prepare` unlinks those this build does not write.
+        self.linking = None
+        if self.incremental and staging:
+            files = self.state.files
+            self.linking = parallel.Started(lambda: stage(site_dir, staging, files, gz))
 
     def previous_digests(self) -> dict[str, bytes] | None:
         """The last build's page digests, for `--dirty` (None: every page is built)."""
@@ -228,13 +229,18 @@ class Store:
             linking, self.linking = self.linking, None
             if linking is None or linking.wait() is None:  # not begun, or its process failed
                 stage(site_dir, staging, self.state.files, self.gz)
-            gone = self.state.files - self.files  # pages of deleted or renamed documents
-            unshare(staging, gone)
-            prune(staging, gone)
+            unshare(staging, self.state.files - self.files)  # pages of deleted or renamed documents
         return self.incremental
 
+    def tidy(self, staging: str) -> None:
+        """Once every file is written: remove the folders the pages of deleted documents leave
+        empty (not before: an output writer could be making a folder inside one)."""
+        self.settle()
+        if self.incremental and self.files:
+            prune(staging, self.state.files - self.files)
+
     def settle(self) -> None:
-        """Let the linking into the staging folder end (the build failed: it is about to go)."""
+        """Let the linking into the staging folder end (before the folder is swapped in or removed)."""
         linking, self.linking = self.linking, None
         if linking is not None:
             linking.wait(run=False)

@@ -106,6 +106,8 @@ class SiteRun:
             writing.close()
             return  # not kept: the generator fails the build and calls `cancel`
         store, build = self.store, self.build
+        if store is not None:
+            store.tidy(self.publication.staging)
         # The writers' process hands its cache to a process of its own (outputs.write_all) and ends.
         self.publication.commit(precompress.precompress if self.gz else None,
                                 lambda: (store.save(digests or build.digests), writing.close()))
