@@ -6,12 +6,10 @@ Event order for one build (MkDocs 1.6):
   on_files    start the outputs (search index, feeds, short links); leave out what is never
               published, add the generated pages; with --dirty, stage the current site's files
   on_env      each page's template, escaped title and last change (all pages, before any is rendered)
-  on_page_read_source / on_page_markdown / on_page_context   what the build says of each page
-  on_post_page / on_post_template   each page's Content-Security-Policy (csp.py)
+  on_page_read_source / _markdown / _context, on_post_page / _template   each page's source, data, CSP
   on_post_build     wait for the outputs; swap the staging folder in place of `site/`; save the cache
-`mkdocs serve` keeps this object between rebuilds, with the build cache and the last page
-digests (`--dirty`). Under `serve`, content errors build no page: every address shows them
-(error_page.py), since MkDocs' server holds requests until a build succeeds.
+`mkdocs serve` keeps this object (the build cache, the last page digests) between rebuilds; there,
+content errors build no page: every address shows them (error_page.py).
 """
 
 from __future__ import annotations
@@ -39,12 +37,15 @@ class PortalConfig(Config):
 
 
 class _PortalFile(File):
-    """Modified (`--dirty`) when its data changed, or its file when the portal does not supply its source."""
+    """Modified (`--dirty`) when its data changed, or its source file; decided once (MkDocs asks again
+    when it writes: a source saved meanwhile must not make it write into a file shared with `site/`)."""
 
-    view_changed, supplied = True, False
+    view_changed, supplied, decided = True, False, None
 
     def is_modified(self) -> bool:
-        return self.view_changed or (not self.supplied and super().is_modified())
+        if self.decided is None:
+            self.decided = self.view_changed or (not self.supplied and super().is_modified())
+        return self.decided
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -110,9 +111,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for file in list(files):
             if not build.published(file.src_uri):
                 files.remove(file)
-            elif self.dirty and build.page_data(file.src_uri) is not None:
-                tracked = _PortalFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
-                                      inclusion=file.inclusion)
+            elif self.dirty and file.is_documentation_page():
+                tracked = _PortalFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion)
                 tracked.view_changed, tracked.supplied = file.src_uri in changed, build.source(file.src_uri) is not None
                 files.remove(file)
                 files.append(tracked)
