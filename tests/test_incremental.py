@@ -333,32 +333,40 @@ def test_a_site_compressed_in_place_by_publish_lends_no_gz_to_a_dirty_build(site
     _assert_same_site(root / "site", _clean_build_of(root, tmp_path))
 
 
-def test_a_page_saved_while_a_dirty_build_writes_is_not_written_into_the_site_in_place(site, tmp_path):
-    """MkDocs asks whether a page changed when it reads it and again when it writes it; an editor
-    saving the page in between must not make it write into the file still shared with `site/`."""
+@pytest.mark.parametrize("source, built, step", [
+    ("gioi-thieu.md", "gioi-thieu/index.html", "_build_page"),  # between reading and writing the pages
+    ("tep/bieu-mau.txt", "tep/bieu-mau.txt", "_populate_page"),  # before the files are copied
+])
+def test_a_file_saved_while_a_dirty_build_runs_is_not_written_into_the_site_in_place(site, tmp_path, source, built,
+                                                                                     step):
+    """MkDocs asks whether a file changed when the site is staged and again when it writes the
+    file; an editor saving it in between must not make it write into the file still shared with `site/`."""
     root, config = site
-    kept = tmp_path / "gioi-thieu.html"  # as a web server still serving the site would hold it
-    os.link(root / "site" / "gioi-thieu" / "index.html", kept)
+    (root / "content" / "tep").mkdir()
+    (root / "content" / "tep" / "bieu-mau.txt").write_text("Biểu mẫu.\n", encoding="utf-8")
+    _mkdocs(config, "--dirty")
+    kept = tmp_path / "kept"  # as a web server still serving the site would hold it
+    os.link(root / "site" / built, kept)
     before = kept.read_bytes()
     document = _documents(root)[2]
     document.write_text(document.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
-    source = root / "content" / "gioi-thieu.md"
+    source = root / "content" / source
     script = (
         "import os, time\nfrom mkdocs.commands import build\nfrom mkdocs.config import load_config\n"
-        "real = build._build_page\n"
+        f"real = build.{step}\n"
         "def saving(*args, **kwargs):\n"  # the editor saves, between MkDocs reading and writing the pages
         f"    with open({str(source)!r}, 'a', encoding='utf-8') as handle:\n"
         "        handle.write('\\nSửa trong lúc dựng.\\n')\n"
         f"    os.utime({str(source)!r}, (time.time() + 60, time.time() + 60))\n"
         "    return real(*args, **kwargs)\n"
-        "build._build_page = saving\n"
+        f"build.{step} = saving\n"
         f"config = load_config(config_file={str(config)!r})\n"
         "config.plugins.on_startup(command='build', dirty=True)\n"
         "build.build(config, dirty=True)\nconfig.plugins.on_shutdown()\n")
     result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True,
                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PORTAL_BUILD_COMMIT=""))
     assert result.returncode == 0, result.stderr[-3000:]
-    assert (root / "site" / "gioi-thieu" / "index.html").stat().st_ino == kept.stat().st_ino  # linked, not written
+    assert (root / "site" / built).stat().st_ino == kept.stat().st_ino  # linked, not written
     assert kept.read_bytes() == before
-    _mkdocs(config, "--dirty")  # the next build has the page as saved
-    assert "Sửa trong lúc dựng." in (root / "site" / "gioi-thieu" / "index.html").read_text(encoding="utf-8")
+    _mkdocs(config, "--dirty")  # the next build has the file as saved
+    assert "Sửa trong lúc dựng." in (root / "site" / built).read_text(encoding="utf-8")

@@ -111,7 +111,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for file in list(files):
             if not build.published(file.src_uri):
                 files.remove(file)
-            elif self.dirty and file.is_documentation_page():
+            elif self.dirty and file.generated_by is None:  # pages, and files copied as they are
                 tracked = _PortalFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion)
                 tracked.view_changed, tracked.supplied = file.src_uri in changed, build.source(file.src_uri) is not None
                 files.remove(file)
