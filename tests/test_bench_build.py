@@ -78,22 +78,30 @@ def test_report_has_every_table_and_the_targets(results, tmp_path):
     assert "**Targets**" in written
 
 
-def test_memory_counts_the_processes_a_build_forks_off_its_tree():
+def test_memory_counts_the_processes_a_build_forks_off_its_tree(tmp_path):
     """A build hands work nobody waits for (saving a cache) to processes that leave its tree
     (`parallel.detached`): the peak memory still counts them."""
     import subprocess
     import sys
     import time
 
+    import sites
     from benchmarks import measure
 
+    said = tmp_path / "pid"  # a detached process's output goes nowhere: it says its pid in a file
     script = ("import os, sys, time\nfrom directive_portal import parallel\n"
-              "parallel.detached(lambda: (b'x' * (96 << 20), print(os.getpid(), flush=True), time.sleep(20)))\n"
+              "def held():\n"
+              "    data = b'x' * (96 << 20)\n"
+              f"    open({str(said)!r} + '.tmp', 'w').write(str(os.getpid()))\n"
+              f"    os.rename({str(said)!r} + '.tmp', {str(said)!r})\n"
+              "    time.sleep(20)\n"
+              "parallel.detached(held)\n"
               "time.sleep(20)\n")
-    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, "-c", script])
     grandchild = 0
     try:
-        grandchild = int(child.stdout.readline())
+        assert sites.eventually(said.exists)
+        grandchild = int(said.read_text())
         time.sleep(0.2)
         # the grandchild is not a descendant any more: its parent ended at once
         assert measure.tree_memory_kb(child.pid) > 90 << 10
