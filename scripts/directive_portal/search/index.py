@@ -290,4 +290,3 @@ def write_index(all_entries: list[Entry], topics: list[Topic], folder: str, full
         files.clear()
         files.update(root=root, digests=digests)
     return Index({}, len(plan.docs), plan.default_count, plan.full_count)
-
